@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +21,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Streams the records of one UTF-8 CSV file (RFC 4180 quoting, any of CRLF / LF / CR) one at a time, never holding
  * the text in memory, and knows the first physical line of each record. A UTF-8 byte-order mark is skipped; blank
- * lines are skipped. Errors become {@link DataImportException}s carrying the offending line's raw text.
+ * lines are skipped; bytes that are not UTF-8 (and the replacement character U+FFFD) are an error at their field.
+ * Errors become {@link DataImportException}s carrying the offending line's raw text.
  */
 final class CsvRecordStream implements Closeable {
 
@@ -44,10 +44,11 @@ final class CsvRecordStream implements Closeable {
             }
             in = new BufferedInputStream(in, 1 << 16);
             skipBom(in);
-            // strict decoding: bad bytes are an error, not silently replaced characters
+            // bad bytes become U+FFFD and are reported by next() at their cell: a decoder that throws would do so
+            // a buffer ahead, at the wrong line
             var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
             // blank lines come through as records so that line numbers can be counted from record ends
             CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
             this.parser = CSVParser.builder().setReader(new InputStreamReader(in, decoder)).setFormat(format).get();
@@ -87,18 +88,18 @@ final class CsvRecordStream implements Closeable {
             if (r.size() == 0 || (r.size() == 1 && r.get(0).isBlank())) {
                 continue;
             }
+            for (int c = 0; c < r.size(); c++) {
+                if (r.get(c).indexOf('\uFFFD') >= 0) {
+                    throw error(line, c + 1, null, "this field is not valid UTF-8 text; save the file as UTF-8");
+                }
+            }
             return r;
         }
     }
 
     private DataImportException unreadable(RuntimeException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        long at = endOfPrevious + 1;
-        if (cause instanceof CharacterCodingException) {
-            return new DataImportException(file, at, 0, null,
-                    "the file is not valid UTF-8 text (at or after this line); save it as UTF-8", null);
-        }
-        return error(at, 0, null, "this line cannot be read as CSV (" + cause.getMessage()
+        return error(endOfPrevious + 1, 0, null, "this line cannot be read as CSV (" + cause.getMessage()
                 + "); check for an unclosed quote");
     }
 
