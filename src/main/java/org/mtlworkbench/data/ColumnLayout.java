@@ -117,14 +117,22 @@ final class ColumnLayout {
         if (!missing.isEmpty() || !extra.isEmpty()) {
             throw in.error(headerLine, firstExtra + 1, firstExtra < 0 ? null : names.get(firstExtra),
                     "the columns differ from those of " + firstFile + (missing.isEmpty() ? "" : "; missing: "
-                    + String.join(", ", missing)) + (extra.isEmpty() ? "" : "; not in " + firstFile + ": "
-                    + String.join(", ", extra)) + " (every file of a folder needs the same columns)");
+                    + list(missing)) + (extra.isEmpty() ? "" : "; not in " + firstFile + ": "
+                    + list(extra)) + " (every file of a folder needs the same columns)");
         }
         int[] out = new int[featureNames.size()];
         for (int j = 0; j < out.length; j++) {
             out[j] = names.indexOf(featureNames.get(j));
         }
         return out;
+    }
+
+    /** Column names for a message: all of them, or the first 20 and a count. */
+    static String list(List<String> names) {
+        if (names.size() <= 20) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 20)) + ", … (" + names.size() + " columns)";
     }
 
     static String allowed(ImportOptions opts, boolean perTaskFile) {
@@ -140,7 +148,7 @@ final class ColumnLayout {
                 hint = " (column names are case-sensitive: found '" + n + "')";
             }
         }
-        return "no '" + wanted + "' column" + hint + "; the header has " + String.join(", ", names)
+        return "no '" + wanted + "' column" + hint + "; the header has " + list(names)
                 + "; expected " + allowed(opts, perTaskFile);
     }
 }

@@ -88,10 +88,10 @@ final class DataRows {
         int width = layout.names.size();
         if (size < width) {
             return in.error(line, size + 1, layout.names.get(size), "too few fields: " + size + " instead of "
-                    + width + " (" + String.join(", ", layout.names) + "); the first missing one is column "
+                    + width + " (" + ColumnLayout.list(layout.names) + "); the first missing one is column "
                     + (size + 1));
         }
         return in.error(line, width + 1, null, "too many fields: " + size + " instead of " + width + " ("
-                + String.join(", ", layout.names) + "); the first extra one is column " + (width + 1));
+                + ColumnLayout.list(layout.names) + "); the first extra one is column " + (width + 1));
     }
 }

@@ -52,7 +52,7 @@ final class SplitFile {
             col = names.indexOf(column);
             if (rowCol < 0 || col < 0) {
                 throw in.error(headerLine, 0, null, "no '" + (rowCol < 0 ? ROW : column) + "' column; the header has "
-                        + String.join(", ", names) + "; a split file needs '" + ROW + "' (0-based data row) and '"
+                        + ColumnLayout.list(names) + "; a split file needs '" + ROW + "' (0-based data row) and '"
                         + column + "' (train/test)");
             }
             long rows = 0;
@@ -62,7 +62,7 @@ final class SplitFile {
                     int at = Math.min(r.size(), names.size()) + 1;
                     throw in.error(line, at, r.size() < names.size() ? names.get(r.size()) : null,
                             (r.size() < names.size() ? "too few" : "too many") + " fields: " + r.size()
-                                    + " instead of " + names.size() + " (" + String.join(", ", names) + ")");
+                                    + " instead of " + names.size() + " (" + ColumnLayout.list(names) + ")");
                 }
                 String cell = r.get(rowCol).strip();
                 int id = parseRow(cell);

@@ -49,7 +49,7 @@ final class TaskFeaturesFile {
                 }
             }
             if (taskCol < 0) {
-                throw in.error(headerLine, 0, null, "no '" + TASK + "' column; the header has " + String.join(", ", all)
+                throw in.error(headerLine, 0, null, "no '" + TASK + "' column; the header has " + ColumnLayout.list(all)
                         + "; expected '" + TASK + "' and numeric task-feature columns");
             }
             if (names.isEmpty()) {
@@ -62,7 +62,7 @@ final class TaskFeaturesFile {
                     int col = Math.min(r.size(), all.size()) + 1;
                     throw in.error(line, col, r.size() < all.size() ? all.get(r.size()) : null, (r.size() < all.size()
                             ? "too few" : "too many") + " fields: " + r.size() + " instead of " + all.size() + " ("
-                            + String.join(", ", all) + ")");
+                            + ColumnLayout.list(all) + ")");
                 }
                 String task = r.get(taskCol).strip();
                 if (!known.contains(task)) {
