@@ -37,8 +37,9 @@ final class CsvRecordStream implements Closeable {
     /** Opens {@code file}; every byte read is also fed to {@code digest} when it is not null. */
     CsvRecordStream(Path file, MessageDigest digest) throws DataImportException {
         this.file = file;
+        InputStream in = null;
         try {
-            InputStream in = Files.newInputStream(file);
+            in = Files.newInputStream(file);
             if (digest != null) {
                 in = new DigestInputStream(in, digest);
             }
@@ -54,7 +55,18 @@ final class CsvRecordStream implements Closeable {
             this.parser = CSVParser.builder().setReader(new InputStreamReader(in, decoder)).setFormat(format).get();
             this.records = parser.iterator();
         } catch (IOException e) {
+            closeQuietly(in);
             throw DataImportException.whole(file, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // already failing
+            }
         }
     }
 

@@ -58,7 +58,7 @@ final class DataRows {
                         throw in.error(line, c + 1, layout.names.get(c), "empty task name");
                     }
                 } else if (what == TARGET) {
-                    String problem = target.add(cell, line);
+                    String problem = target.add(cell, in.file(), line);
                     if (problem != null) {
                         throw in.error(line, c + 1, layout.names.get(c), problem);
                     }

@@ -31,6 +31,7 @@ final class TargetColumn {
     private boolean manyNumbers;
     private boolean firstIsNumber;
     private long firstLine;
+    private java.nio.file.Path firstFile;
     private String firstCell;
 
     private TargetType type;
@@ -42,8 +43,8 @@ final class TargetColumn {
         this.requested = requested;
     }
 
-    /** Adds the target of the next row; returns null, or the problem with this cell. */
-    String add(String cell, long line) {
+    /** Adds the target of the next row, read from {@code file}; returns null, or the problem with this cell. */
+    String add(String cell, java.nio.file.Path file, long line) {
         if (Cells.isMissing(cell)) {
             return Cells.notNumber(cell, "the target column");
         }
@@ -52,6 +53,7 @@ final class TargetColumn {
         if (numbers.size() == 0) {
             firstIsNumber = isNumber;
             firstLine = line;
+            firstFile = file;
             firstCell = cell.strip();
         }
         if (requested == TargetType.REGRESSION && !isNumber) {
@@ -59,7 +61,8 @@ final class TargetColumn {
         }
         if (requested == null && isNumber != firstIsNumber) {
             return "mixed numbers and text in the target column: '" + cell + "' is " + (isNumber ? "a number" : "text")
-                    + ", but the first target (line " + firstLine + ") is " + (firstIsNumber ? "the number '"
+                    + ", but the first target (line " + firstLine
+                    + (java.util.Objects.equals(file, firstFile) ? "" : " of " + firstFile.getFileName()) + ") is " + (firstIsNumber ? "the number '"
                     : "the text label '") + firstCell + "'. Under automatic detection the target must be all numbers"
                     + " or all text labels; choose target type classification to read every value as a class label";
         }

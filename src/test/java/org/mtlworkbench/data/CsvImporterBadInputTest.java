@@ -283,4 +283,13 @@ class CsvImporterBadInputTest {
         DataImportException e = expectError(() -> CsvImporter.readFolder(folder, defaults()), second, 2, 0);
         assertThat(e.problem()).contains("two files");
     }
+
+    @Test
+    void folderMixedTargetsNameTheFileOfTheFirstTarget() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("mixed"));
+        write(folder, "a.csv", "x,target\n1,1.5\n2,2.5\n3,3.5\n");
+        Path b = write(folder, "b.csv", "x,target\n1,big\n");
+        DataImportException e = expectError(() -> CsvImporter.readFolder(folder, defaults()), b, 2, 2);
+        assertThat(e.problem()).contains("line 2 of a.csv");
+    }
 }
