@@ -1,6 +1,8 @@
 package org.mtlworkbench.numeric;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 
 /**
  * A Cholesky factor L (lower triangular, A + jitter·I = L Lᵀ) with the solves and the log-determinant built on it.
@@ -95,20 +97,34 @@ public final class Cholesky {
         return out;
     }
 
-    /** (A + jitter·I)⁻¹, symmetric. */
+    /** (A + jitter·I)⁻¹ = L⁻ᵀL⁻¹, symmetric. */
     public DMatrixRMaj inverse() {
-        int n = lower.numRows;
-        DMatrixRMaj inv = new DMatrixRMaj(n, n);
-        double[] e = new double[n];
-        for (int j = 0; j < n; j++) {
-            java.util.Arrays.fill(e, 0);
-            e[j] = 1;
-            double[] x = solve(e);
-            for (int i = 0; i < n; i++) {
-                inv.set(i, j, x[i]);
+        DMatrixRMaj li = lowerInverse();
+        DMatrixRMaj inv = new DMatrixRMaj(li.numRows, li.numRows);
+        CommonOps_DDRM.multTransA(li, li, inv);
+        return inv;
+    }
+
+    /** The diagonal of (A + jitter·I)⁻¹: column sums of squares of L⁻¹ (cheaper than the whole inverse). */
+    public double[] inverseDiagonal() {
+        DMatrixRMaj li = lowerInverse();
+        int n = li.numRows;
+        double[] diag = new double[n];
+        for (int k = 0; k < n; k++) {
+            int row = k * n;
+            for (int j = 0; j <= k; j++) {
+                double v = li.data[row + j];
+                diag[j] += v * v;
             }
         }
-        return inv;
+        return diag;
+    }
+
+    /** L⁻¹ (lower triangular). */
+    private DMatrixRMaj lowerInverse() {
+        DMatrixRMaj li = lower.copy();
+        TriangularSolver_DDRM.invertLower(li.data, li.numRows);
+        return li;
     }
 
     /** bᵀ A⁻¹ b = |L⁻¹ b|². */

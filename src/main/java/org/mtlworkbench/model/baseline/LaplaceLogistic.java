@@ -22,7 +22,7 @@ public final class LaplaceLogistic {
     public static final double DEFAULT_BIAS_PRECISION = 1e-2;
 
     static final int MAX_NEWTON = 200;
-    static final double NEWTON_TOLERANCE = 1e-12;
+    static final double NEWTON_TOLERANCE = 1e-15;
     static final int MAX_LINE_HALVINGS = 50;
 
     private final DMatrixRMaj x;
@@ -133,13 +133,13 @@ public final class LaplaceLogistic {
         }
         double logDetP = d * Math.log(alpha) + Math.log(biasPrecision);
         double logEvidence = psi + 0.5 * logDetP - 0.5 * hChol.logDet();
-        DMatrixRMaj hInv = hChol.inverse();
+        double[] hInvDiag = hChol.inverseDiagonal();
         double trace = 0;
         for (int j = 0; j < d; j++) {
-            trace += hInv.get(j, j);
+            trace += hInvDiag[j];
         }
         double gamma = d - alpha * trace;
-        return LaplacePosterior.primal(this, alpha, m, logEvidence, gamma, hChol, hInv, it);
+        return LaplacePosterior.primal(this, alpha, m, logEvidence, gamma, hChol, it);
     }
 
     /** H = P + X̃ᵀWX̃. */
@@ -234,15 +234,13 @@ public final class LaplaceLogistic {
             }
         }
         double logEvidence = psi - 0.5 * bChol.logDet();
-        // γ = tr(B⁻¹ W^½ XXᵀ W^½) / α
-        DMatrixRMaj bInv = bChol.inverse();
-        double tr = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                tr += bInv.data[i * n + j] * sw[j] * outer.data[j * n + i] * sw[i];
-            }
+        // γ = tr(B⁻¹ W^½XXᵀW^½)/α, and W^½XXᵀW^½ = α(B − I − W^½11ᵀW^½/biasPrecision), so
+        // γ = n − tr(B⁻¹) − (w^½)ᵀB⁻¹w^½ / biasPrecision
+        double traceBInv = 0;
+        for (double v : bChol.inverseDiagonal()) {
+            traceBInv += v;
         }
-        double gamma = tr / alpha;
+        double gamma = n - traceBInv - bChol.quadraticForm(sw) / biasPrecision;
         double[] m = new double[d + 1];
         double[] wPart = Linalg.multTrans(x, a);
         for (int j = 0; j < d; j++) {

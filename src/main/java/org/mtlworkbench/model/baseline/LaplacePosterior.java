@@ -19,14 +19,13 @@ public final class LaplacePosterior {
     private final int newtonIterations;
     // primal
     private final Cholesky hessian;
-    private final DMatrixRMaj hessianInverse;
     // dual
     private final double[] a;
     private final double[] sw;
     private final Cholesky bChol;
 
     private LaplacePosterior(LaplaceLogistic problem, double alpha, double[] m, double logEvidence, double gamma,
-                             int newtonIterations, Cholesky hessian, DMatrixRMaj hessianInverse, double[] a,
+                             int newtonIterations, Cholesky hessian, double[] a,
                              double[] sw, Cholesky bChol) {
         this.problem = problem;
         this.alpha = alpha;
@@ -35,20 +34,19 @@ public final class LaplacePosterior {
         this.gamma = gamma;
         this.newtonIterations = newtonIterations;
         this.hessian = hessian;
-        this.hessianInverse = hessianInverse;
         this.a = a;
         this.sw = sw;
         this.bChol = bChol;
     }
 
     static LaplacePosterior primal(LaplaceLogistic p, double alpha, double[] m, double logEvidence, double gamma,
-                                   Cholesky h, DMatrixRMaj hInv, int iterations) {
-        return new LaplacePosterior(p, alpha, m, logEvidence, gamma, iterations, h, hInv, null, null, null);
+                                   Cholesky h, int iterations) {
+        return new LaplacePosterior(p, alpha, m, logEvidence, gamma, iterations, h, null, null, null);
     }
 
     static LaplacePosterior dual(LaplaceLogistic p, double alpha, double[] m, double logEvidence, double gamma,
                                  double[] a, double[] sw, Cholesky b, int iterations) {
-        return new LaplacePosterior(p, alpha, m, logEvidence, gamma, iterations, null, null, a, sw, b);
+        return new LaplacePosterior(p, alpha, m, logEvidence, gamma, iterations, null, a, sw, b);
     }
 
     public double alpha() {
@@ -149,8 +147,8 @@ public final class LaplacePosterior {
 
     /** H⁻¹ as a (d+1)×(d+1) matrix, intercept last (for tests and small problems). */
     public DMatrixRMaj covariance() {
-        if (hessianInverse != null) {
-            return hessianInverse.copy();
+        if (hessian != null) {
+            return hessian.inverse();
         }
         int dd = m.length;
         DMatrixRMaj cov = new DMatrixRMaj(dd, dd);
