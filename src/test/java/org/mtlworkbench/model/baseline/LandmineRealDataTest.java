@@ -21,7 +21,7 @@ import org.mtlworkbench.model.Prediction;
  * (seeded stratified sample, the rest test), over three seeds. References: cross-validated per-task logistic
  * regression 0.685 (40) and 0.757 (160); pooled 0.721 and 0.731.
  */
-class LandmineTest {
+class LandmineRealDataTest {
 
     private static final long[] SEEDS = {1, 2, 3};
 

@@ -19,7 +19,7 @@ import org.mtlworkbench.model.FittedModel;
  * 17–20 test. Overall RMSE over all test rows pooled. References: cross-validated per-person ridge 1.99,
  * pooled ridge 2.45.
  */
-class ComputerSurveyTest {
+class ComputerSurveyRealDataTest {
 
     @Test
     void independentBeatsPooledAndReachesTheRidgeReference() throws Exception {
