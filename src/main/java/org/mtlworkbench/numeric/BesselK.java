@@ -27,7 +27,7 @@ public final class BesselK {
     /** log K_ν(x). */
     public static double logK(double nu, double x) {
         checkX(x);
-        return base(Math.abs(nu), x).logK;
+        return base(Math.abs(nu), x).logKScaled - x;
     }
 
     /** K_ν(x); may underflow to 0 or overflow to ∞ where {@link #logK} does not. */
@@ -37,7 +37,8 @@ public final class BesselK {
 
     /** e^x K_ν(x), the exponentially scaled function. */
     public static double kScaled(double nu, double x) {
-        return Math.exp(logK(nu, x) + x);
+        checkX(x);
+        return Math.exp(base(Math.abs(nu), x).logKScaled);
     }
 
     /** K_{ν+1}(x) / K_ν(x), for every real ν. */
@@ -51,7 +52,7 @@ public final class BesselK {
             return 1.0 / base(-nu - 1, x).ratio;
         }
         // −1 < ν < 0: both orders lie in (0, 1); the recurrence would cancel catastrophically for small x
-        return Math.exp(base(nu + 1, x).logK - base(-nu, x).logK);
+        return Math.exp(base(nu + 1, x).logKScaled - base(-nu, x).logKScaled);
     }
 
     /** K_{ν−1}(x) / K_ν(x), for every real ν (equal to {@code ratioUp(−ν, x)} by the symmetry K_{−ν} = K_ν). */
@@ -76,8 +77,8 @@ public final class BesselK {
         }
     }
 
-    /** log K_ν(x) and K_{ν+1}/K_ν for ν ≥ 0. */
-    private record Base(double logK, double ratio) {
+    /** log(e^x K_ν(x)) and K_{ν+1}/K_ν for ν ≥ 0; scaled so that huge x keeps its digits. */
+    private record Base(double logKScaled, double ratio) {
     }
 
     private static Base base(double nu, double x) {
@@ -87,8 +88,8 @@ public final class BesselK {
         double r;
         if (x < 2) {
             double[] t = temme(mu, x);
-            logKmu = Math.log(t[0]);
-            r = t[1] / t[0];
+            logKmu = Math.log(t[0]) + x;
+            r = t[1];
         } else {
             double[] s = steed(mu, x);
             logKmu = s[0];
@@ -104,7 +105,7 @@ public final class BesselK {
         return new Base(logK, r);
     }
 
-    /** Temme's series for x &lt; 2: {K_μ(x), K_{μ+1}(x)}, |μ| ≤ ½. */
+    /** Temme's series for x &lt; 2: {K_μ(x), K_{μ+1}(x)/K_μ(x)}, |μ| ≤ ½. */
     private static double[] temme(double mu, double x) {
         double x2 = 0.5 * x;
         double pimu = Math.PI * mu;
@@ -138,13 +139,14 @@ public final class BesselK {
             double del1 = c * (p - i * ff);
             sum1 += del1;
             if (Math.abs(del) < Math.abs(sum) * EPS) {
-                return new double[] {sum, sum1 * (2.0 / x)};
+                // the ratio before the factor 2/x: K_{μ+1} alone overflows for tiny x
+                return new double[] {sum, (sum1 / sum) * (2.0 / x)};
             }
         }
         throw new ArithmeticException("Bessel K: Temme series did not converge for mu=" + mu + ", x=" + x);
     }
 
-    /** Steed's continued fraction CF2 for x ≥ 2: {log K_μ(x), K_{μ+1}/K_μ}, |μ| ≤ ½. */
+    /** Steed's continued fraction CF2 for x ≥ 2: {log(e^x K_μ(x)), K_{μ+1}/K_μ}, |μ| ≤ ½. */
     private static double[] steed(double mu, double x) {
         double mu2 = mu * mu;
         double b = 2.0 * (1.0 + x);
@@ -173,7 +175,7 @@ public final class BesselK {
             s += dels;
             if (Math.abs(dels / s) < EPS) {
                 h = a1 * h;
-                double logKmu = 0.5 * Math.log(Math.PI / (2.0 * x)) - x - Math.log(s);
+                double logKmu = 0.5 * Math.log(Math.PI / (2.0 * x)) - Math.log(s);
                 double ratio = (mu + x + 0.5 - h) / x;
                 return new double[] {logKmu, ratio};
             }
