@@ -31,7 +31,12 @@ public final class SparseGigFit implements FittedModel {
         this.mean = s.w.mean.copy();
         this.covariance = s.w.covariance;
         this.sigma2 = s.sigma2;
-        this.gammaMean = s.gammaMeans();
+        // γ_i and Ω_i⁻¹ trade scale (only γ_iΩ_i⁻¹ enters the prior of W_i), so the view shows the effective
+        // precision ⟨γ_i⟩ tr⟨Ω_i⁻¹⟩ / D_i, which that trade leaves unchanged
+        this.gammaMean = new double[s.q];
+        for (int g = 0; g < s.q; g++) {
+            gammaMean[g] = s.gm[g].mean() * CommonOps_DDRM.trace(s.lamMean[g]) / s.size[g];
+        }
         this.taskNames = List.copyOf(taskNames);
         this.groupNames = List.copyOf(groupNames);
         this.prior = new double[] {s.prior.omega, s.prior.chi, s.prior.phi};
@@ -85,11 +90,12 @@ public final class SparseGigFit implements FittedModel {
         return List.of(
                 new TaskMatrix("task correlation from Σ = ⟨VVᵀ⟩ + τI (negative = anti-correlated)", taskNames,
                         taskCorrelation, true),
-                new GroupSparsity("⟨γ_i⟩ per feature group (large = group switched off); weight norms per task",
+                new GroupSparsity("effective precision ⟨γ_i⟩·tr⟨Ω_i⁻¹⟩/D_i per feature group (large = switched "
+                        + "off); weight norms per task",
                         groupNames, gammaMean, taskNames, weightNorms));
     }
 
-    /** ⟨γ_i⟩ per group, in group order. */
+    /** The effective precision ⟨γ_i⟩ tr⟨Ω_i⁻¹⟩ / D_i per group, in group order. */
     public double[] groupPrecision() {
         return gammaMean.clone();
     }
