@@ -14,9 +14,11 @@ import org.mtlworkbench.model.ParamValues;
  * @param rootVariance   v₀: the root's prior is N(0, v₀·Λ) (or v₀·L)
  * @param intercept      append a constant input, so the intercept is a weight like the others
  * @param scaleTargets   centre and scale each regression task's targets on its training rows
+ * @param structure      which diffusion covariances are allowed (full, diagonal, isotropic)
  */
 record CoalescentSettings(int maxIterations, double tolerance, double noiseSd, double diffusionPrior,
-                          double rootVariance, boolean intercept, boolean scaleTargets) {
+                          double rootVariance, boolean intercept, boolean scaleTargets,
+                          Diffusion.Structure structure) {
 
     static List<ParamSpec> params(int defaultIterations) {
         return List.of(
@@ -31,12 +33,15 @@ record CoalescentSettings(int maxIterations, double tolerance, double noiseSd, d
                         "prior variance of the root, in units of the diffusion covariance").withLogScale(),
                 ParamSpec.ofBoolean("intercept", true, "append a constant input (a per-task intercept weight)"),
                 ParamSpec.ofBoolean("scale-targets", true,
-                        "centre and scale each regression task's targets on its training rows"));
+                        "centre and scale each regression task's targets on its training rows"),
+                ParamSpec.ofChoice("diffusion-structure", "diagonal", List.of("full", "diagonal", "isotropic"),
+                        "shape of the diffusion covariance Λ or L; full needs many more tasks than inputs"));
     }
 
     static CoalescentSettings from(ParamValues v) {
         return new CoalescentSettings(v.getInt("max-iterations"), v.getDouble("tolerance"), v.getDouble("noise-sd"),
                 v.getDouble("diffusion-prior"), v.getDouble("root-variance"), v.getBoolean("intercept"),
-                v.getBoolean("scale-targets"));
+                v.getBoolean("scale-targets"),
+                Diffusion.Structure.valueOf(v.getString("diffusion-structure").toUpperCase(java.util.Locale.ROOT)));
     }
 }

@@ -26,6 +26,21 @@ public final class Diffusion {
      * from the current statistics every time; nothing accumulates across EM iterations.
      */
     public static Diffusion posteriorMode(double[][] scatter, int n, double psi) {
+        return posteriorMode(scatter, n, psi, Structure.FULL);
+    }
+
+    /** Which covariances Λ may be; the restricted modes are exact MAPs under the same prior, not projections. */
+    public enum Structure {
+        /** Any covariance. */
+        FULL,
+        /** Λ = diag(λ_j): λ_j = (S_jj + ψ)/(ν + n + d + 1), the full mode's diagonal. */
+        DIAGONAL,
+        /** Λ = λ·I: λ = (tr S + d·ψ)/(d·(ν + n + d + 1)), the full mode's mean diagonal. */
+        ISOTROPIC
+    }
+
+    /** {@link #posteriorMode(double[][], int, double)} restricted to a structure. */
+    public static Diffusion posteriorMode(double[][] scatter, int n, double psi, Structure structure) {
         int d = scatter.length;
         double nu = d + 1;
         double[][] m = Dense.copy(scatter);
@@ -36,6 +51,17 @@ public final class Diffusion {
         for (double[] row : m) {
             for (int j = 0; j < d; j++) {
                 row[j] /= denom;
+            }
+        }
+        if (structure != Structure.FULL) {
+            double mean = 0;
+            for (int i = 0; i < d; i++) {
+                mean += m[i][i] / d;
+            }
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    m[i][j] = i != j ? 0 : structure == Structure.ISOTROPIC ? mean : m[i][i];
+                }
             }
         }
         return new Diffusion(m);

@@ -51,7 +51,7 @@ final class DomainAdaptationEm extends CoalescentEm {
             }
             Dense.addOuter(scatter, e, 1);
         }
-        lambda = Diffusion.posteriorMode(scatter, k, cfg.diffusionPrior());
+        lambda = Diffusion.posteriorMode(scatter, k, cfg.diffusionPrior(), cfg.structure());
     }
 
     @Override
@@ -60,7 +60,7 @@ final class DomainAdaptationEm extends CoalescentEm {
         double[][][] covs = covariances();
         chooseTree(means, covs, lambda);
         lambda = Diffusion.posteriorMode(new TreeMessages(tree, means, cfg.rootVariance()).scatter(covs), k,
-                cfg.diffusionPrior());
+                cfg.diffusionPrior(), cfg.structure());
         double[][] lambdaInv = lambda.inverse();
         for (int i = 0; i < k; i++) {
             TreeMessages msgs = new TreeMessages(tree, means, cfg.rootVariance());

@@ -67,14 +67,14 @@ final class MultiTaskEm extends CoalescentEm {
             }
             Dense.addOuter(scatter, e, 1);
         }
-        l = Diffusion.posteriorMode(scatter, k, cfg.diffusionPrior());
+        l = Diffusion.posteriorMode(scatter, k, cfg.diffusionPrior(), cfg.structure());
     }
 
     @Override
     Map<String, Double> iterate() {
         chooseTree(s, sCov, l);
         l = Diffusion.posteriorMode(new TreeMessages(tree, s, cfg.rootVariance()).scatter(sCov), k,
-                cfg.diffusionPrior());
+                cfg.diffusionPrior(), cfg.structure());
         double[][] lInverse = l.inverse();
         for (int i = 0; i < k; i++) {
             TreeMessages msgs = new TreeMessages(tree, s, cfg.rootVariance());
