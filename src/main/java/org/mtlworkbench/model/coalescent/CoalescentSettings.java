@@ -34,7 +34,7 @@ record CoalescentSettings(int maxIterations, double tolerance, double noiseSd, d
                 ParamSpec.ofBoolean("intercept", true, "append a constant input (a per-task intercept weight)"),
                 ParamSpec.ofBoolean("scale-targets", true,
                         "centre and scale each regression task's targets on its training rows"),
-                ParamSpec.ofChoice("diffusion-structure", "diagonal", List.of("full", "diagonal", "isotropic"),
+                ParamSpec.ofChoice("diffusion-structure", "full", List.of("full", "diagonal", "isotropic"),
                         "shape of the diffusion covariance Λ or L; full needs many more tasks than inputs"));
     }
 
