@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.mtlworkbench.data.ImportedData;
 import org.mtlworkbench.experiment.DataPreparation;
 import org.mtlworkbench.experiment.PreparedData;
 import org.mtlworkbench.model.ModelFactory;
@@ -72,8 +73,9 @@ final class CompareCommand implements java.util.concurrent.Callable<Integer> {
         List<String> csv = new ArrayList<>();
         Set<String> metricNames = new LinkedHashSet<>();
         String described = null;
+        ImportedData imported = DataPreparation.load(dataOptions.request(1));
         for (int seed = 1; seed <= seeds; seed++) {
-            PreparedData data = DataPreparation.prepare(dataOptions.request(seed));
+            PreparedData data = DataPreparation.split(imported, dataOptions.request(seed));
             if (described == null) {
                 described = CliText.describeData(data);
                 stdout.println(described);

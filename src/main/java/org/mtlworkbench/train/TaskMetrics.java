@@ -1,0 +1,18 @@
+package org.mtlworkbench.train;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Metrics of one task.
+ *
+ * @param task   task name
+ * @param rows   number of rows evaluated
+ * @param values metric name ({@link Metrics#RMSE}, {@link Metrics#ACCURACY}, …) → value, in a stable order
+ */
+public record TaskMetrics(String task, int rows, Map<String, Double> values) {
+    public TaskMetrics {
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+}
