@@ -118,7 +118,7 @@ final class HbData {
         if (!train.hasTaskFeatures()) {
             throw new FitFailedException(variant.id + " needs task features (one row per task, keyed by the "
                     + "task column), but data set " + train.name() + " has none: load a task-feature CSV "
-                    + "(for example --task-features FILE on the command line)");
+                    + "(on the command line: --tasks-file FILE)");
         }
         List<String> missing = new ArrayList<>();
         double[][] raw = new double[train.taskCount()][];

@@ -43,7 +43,7 @@ public abstract class HbFactory implements ModelFactory {
     public final List<ParamSpec> params() {
         List<ParamSpec> p = new ArrayList<>();
         p.add(ParamSpec.ofInt("hidden", 4, 1, 500, "hidden units H of the shared feature map h = [g(Wx); 1]"));
-        p.add(ParamSpec.ofChoice("activation", "tanh", Activation.ids(),
+        p.add(ParamSpec.ofChoice("activation", "linear", Activation.ids(),
                 "g: tanh, linear, or none (h = [x; 1]: a linear hierarchical model, W not learned)"));
         if (variant.mixture) {
             p.add(ParamSpec.ofInt("clusters", 2, 2, 50, "number of task clusters K"));
