@@ -111,6 +111,34 @@ final class HbObjective {
         return post;
     }
 
+    /**
+     * Σ_i Σ_α z_iα E[‖y_i − H_i A_i‖²] under the posteriors in {@code post}, with the features at {@code params}
+     * (which must hold the W that {@code post} was evaluated at).
+     */
+    double expectedSquaredError(HbParams params, HbPosterior post) {
+        updateStatistics(params);
+        double total = 0;
+        for (int i = 0; i < data.tasks; i++) {
+            for (int a = 0; a < k; a++) {
+                double z = post.z[i][a];
+                if (z == 0) {
+                    continue;
+                }
+                double[] m = post.mu[i][a];
+                double[] c = post.cov[i][a];
+                double e = yy[i];
+                for (int r = 0; r < p; r++) {
+                    e -= 2 * hy[i][r] * m[r];
+                    for (int q = 0; q < p; q++) {
+                        e += s[i][r * p + q] * (c[q * p + r] + m[q] * m[r]);
+                    }
+                }
+                total += z * e;
+            }
+        }
+        return total;
+    }
+
     private void updateStatistics(HbParams params) {
         if (params.w == null && fixedFeaturesReady) {
             return;

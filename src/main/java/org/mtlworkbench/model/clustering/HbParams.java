@@ -80,7 +80,7 @@ final class HbParams {
             for (int j = 0; j < inputs; j++) {
                 a += w[off + j] * xt[j];
             }
-            out[h] = activation == Activation.TANH ? Math.tanh(a) : a;
+            out[h] = activation == Activation.TANH ? tanh(a) : a;
         }
         out[hidden] = 1.0;
     }
@@ -116,5 +116,19 @@ final class HbParams {
         for (int a = 0; a < k; a++) {
             out[a] -= lse;
         }
+    }
+
+    /** tanh through the intrinsic exp (Math.tanh is several times slower and dominates a tanh fit otherwise). */
+    static double tanh(double a) {
+        double abs = Math.abs(a);
+        if (abs < 1e-3) {
+            double a2 = a * a;
+            return a * (1 - a2 / 3 * (1 - 0.4 * a2));
+        }
+        if (abs > 20) {
+            return Math.signum(a);
+        }
+        double e = Math.exp(2 * abs);
+        return Math.copySign((e - 1) / (e + 1), a);
     }
 }

@@ -100,8 +100,9 @@ final class HbRun {
         HbData data = objective.data();
         PriorUpdates.meansAndCovariances(params, post, data, settings);
         PriorUpdates.gate(params, post, data, settings);
-        post = objective.evaluate(params, true);
-        if (settings.innerSteps() > 0) {
+        noiseUpdate(data);
+        post = objective.evaluate(params, params.w != null);
+        if (params.w != null && settings.innerSteps() > 0) {
             innerSteps();
         }
         double after = post.objective();
@@ -117,6 +118,18 @@ final class HbRun {
                     before, after));
         }
         return after - before;
+    }
+
+    /**
+     * The exact EM update of σ² from the same E-step as the prior updates (A_i latent):
+     * σ² = Σ_i Σ_α z_iα (c_i − 2 b_iᵀμ_iα + tr(S_i (C_iα + μ_iα μ_iαᵀ))) / Σ_i n_i, kept above the floor. It does not
+     * interact with the prior terms, so together they still maximise the EM bound; the L-BFGS steps that follow
+     * (when W is learned) refine σ jointly with W on the marginal likelihood itself.
+     */
+    private void noiseUpdate(HbData data) {
+        double sum = objective.expectedSquaredError(params, post);
+        double v = sum / Math.max(1, data.totalRows());
+        params.noiseVar = Math.max(v, params.noiseFloorVar);
     }
 
     /** L-BFGS on −objective over x = [W; log(σ² − floor²)], the prior held fixed, z recomputed at every point. */

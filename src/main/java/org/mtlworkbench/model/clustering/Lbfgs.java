@@ -18,7 +18,9 @@ final class Lbfgs {
     }
 
     private static final double ARMIJO = 1e-4;
-    private static final int MAX_HALVINGS = 40;
+    private static final int MAX_HALVINGS = 12;
+    /** A first-order gain below this (relative to |f|) is treated as none. */
+    private static final double NEGLIGIBLE = 1e-12;
 
     private final int dim;
     private final int memory;
@@ -64,6 +66,9 @@ final class Lbfgs {
                 reset();
                 direction(g, d);
                 slope = dot(g, d);
+            }
+            if (-slope < NEGLIGIBLE * (1 + Math.abs(fx))) {
+                break; // converged: no line search could show a gain above rounding
             }
             double t = count == 0 ? Math.min(1.0, 1.0 / gNorm) : 1.0;
             boolean moved = false;

@@ -1,28 +1,32 @@
 package org.mtlworkbench.model.clustering;
 
 import org.junit.jupiter.api.Test;
-import org.mtlworkbench.data.synthetic.GeneratedScenario;
-import org.mtlworkbench.data.synthetic.Scenarios;
 import org.mtlworkbench.model.FitContext;
-import org.mtlworkbench.model.ModelSnapshot;
 
 class ScratchProbe {
     @Test
     void probe() {
-        for (String act : new String[] {"linear", "tanh"}) {
-            GeneratedScenario s = Scenarios.get("gated").generate(1);
-            HbFactory f = new HbFactory.Gating();
-            java.util.List<ModelSnapshot> snaps = new java.util.ArrayList<>();
+        ReferenceDemo demo = ReferenceDemo.generate(ReferenceDemo.Prior.CLUSTERED, true, 42);
+        HbData data = HbData.prepare(demo.train, HbVariant.CLUSTERING);
+        HbFactory f = new HbFactory.Clustering();
+        HbSettings st = HbSettings.from(HbVariant.CLUSTERING, f.defaults().with("activation", "tanh"));
+        HbRun run = HbRun.start(data, st, new java.util.SplittableRandom(1));
+        for (int rep = 0; rep < 5; rep++) {
             long t0 = System.nanoTime();
-            HbFitted fit = ((HbModel) f.create(f.defaults().with("activation", act)))
-                    .fit(s.dataset(), FitContext.headless(1, snaps::add));
-            long t1 = System.nanoTime();
-            System.out.printf("%s: %d steps, %.1f ms, last loss %.6f first %.6f, ARI %.3f σ %.4f%n", act, snaps.size(),
-                    (t1 - t0) / 1e6, snaps.get(snaps.size() - 1).totalLoss(), snaps.get(0).totalLoss(),
-                    Partitions.adjustedRand(ClusterRecoveryTest.truth(s), fit.clusterOf()), fit.noiseSd());
-            for (int i = 0; i < snaps.size(); i += Math.max(1, snaps.size() / 10)) {
-                System.out.println("  " + snaps.get(i).step() + " " + snaps.get(i).losses() + " " + snaps.get(i).scalars());
+            int n = 200;
+            for (int i = 0; i < n; i++) {
+                run.step();
             }
+            long t1 = System.nanoTime();
+            System.out.printf("EM step: %.3f ms%n", (t1 - t0) / 1e6 / n);
+        }
+        HbObjective obj = new HbObjective(data, st, run.params);
+        for (int rep = 0; rep < 3; rep++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 2000; i++) {
+                obj.evaluate(run.params, true);
+            }
+            System.out.printf("evaluate: %.3f ms%n", (System.nanoTime() - t0) / 1e6 / 2000);
         }
     }
 }
