@@ -16,9 +16,10 @@ import org.mtlworkbench.data.Task;
  * clusters (centres N(0, 2²) + 3·index, spread 0.1 I, task i in cluster i mod 2), or from a gate
  * (U ~ N(0, 1.5²), 3 task features ~ N(0, 1), cluster = argmax softmax(U f)).
  */
-final class ReferenceDemo {
+public final class ReferenceDemo {
 
-    enum Prior { SINGLE, CLUSTERED, GATED }
+    /** Which prior the task weights are drawn from. */
+    public enum Prior { SINGLE, CLUSTERED, GATED }
 
     static final int TASKS = 10;
     static final int TRAIN = 50;
@@ -28,15 +29,15 @@ final class ReferenceDemo {
     static final double NOISE = 0.1;
     static final double[] SINGLE_MEAN = {0.1, 1.5, -1.5, 2, 4};
 
-    final MultiTaskDataset train;
-    final MultiTaskDataset test;
+    public final MultiTaskDataset train;
+    public final MultiTaskDataset test;
 
     private ReferenceDemo(MultiTaskDataset train, MultiTaskDataset test) {
         this.train = train;
         this.test = test;
     }
 
-    static ReferenceDemo generate(Prior prior, boolean tanh, long seed) {
+    public static ReferenceDemo generate(Prior prior, boolean tanh, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[][] w = gaussian(rng, HIDDEN, INPUTS + 1, 1.0);
         double[][] centres = new double[2][HIDDEN + 1];
