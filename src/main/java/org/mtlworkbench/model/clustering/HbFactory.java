@@ -48,7 +48,7 @@ public abstract class HbFactory implements ModelFactory {
         if (variant.mixture) {
             p.add(ParamSpec.ofInt("clusters", 2, 2, 50, "number of task clusters K"));
         }
-        p.add(ParamSpec.ofInt("iterations", 200, 1, 100_000, "most EM steps (after restart screening)"));
+        p.add(ParamSpec.ofInt("iterations", 100, 1, 100_000, "most EM steps (after restart screening)"));
         p.add(ParamSpec.ofDouble("tolerance", 1e-6, 0, 1,
                 "stop when an EM step raises the objective by less than tolerance·(1 + |objective|)")
                 .withLogScale());

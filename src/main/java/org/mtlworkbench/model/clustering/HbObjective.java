@@ -28,6 +28,14 @@ final class HbObjective {
     private final double[][] lower;
     private final double[] prior;
     private boolean fixedFeaturesReady;
+    /**
+     * For a linear map h = E x̃ (E = [W; e_last]) the statistics follow from the inputs' own, S = E (Σ x̃x̃ᵀ) Eᵀ and
+     * b = E Σ x̃y, so an evaluation costs nothing per row: xx, xy per task, and E·xx kept for the gradient.
+     */
+    private final boolean linear;
+    private final double[][] xx;
+    private final double[][] xy;
+    private final double[][] exx;
 
     HbObjective(HbData data, HbSettings settings, HbParams shape) {
         this.data = data;
@@ -35,9 +43,25 @@ final class HbObjective {
         this.p = shape.p;
         this.k = shape.k;
         this.evidence = new GaussianEvidence(p);
+        this.linear = shape.activation == Activation.LINEAR;
+        int in = data.inputs;
         this.h = new double[data.tasks][];
+        this.xx = linear ? new double[data.tasks][in * in] : null;
+        this.xy = linear ? new double[data.tasks][in] : null;
+        this.exx = linear ? new double[data.tasks][p * in] : null;
         for (int i = 0; i < data.tasks; i++) {
-            h[i] = new double[data.rows(i) * p];
+            h[i] = new double[linear ? 0 : data.rows(i) * p];
+            if (linear) {
+                for (int r = 0; r < data.rows(i); r++) {
+                    double[] x = data.x[i][r];
+                    for (int a = 0; a < in; a++) {
+                        xy[i][a] += x[a] * data.y[i][r];
+                        for (int b = 0; b < in; b++) {
+                            xx[i][a * in + b] += x[a] * x[b];
+                        }
+                    }
+                }
+            }
         }
         this.s = new double[data.tasks][p * p];
         this.hy = new double[data.tasks][p];
@@ -143,6 +167,10 @@ final class HbObjective {
         if (params.w == null && fixedFeaturesReady) {
             return;
         }
+        if (linear) {
+            linearStatistics(params);
+            return;
+        }
         double[] row = new double[p];
         for (int i = 0; i < data.tasks; i++) {
             double[] si = s[i];
@@ -172,6 +200,52 @@ final class HbObjective {
             }
         }
         fixedFeaturesReady = params.w == null;
+    }
+
+    private void linearStatistics(HbParams params) {
+        int in = params.inputs;
+        int hidden = params.hidden;
+        double[] w = params.w;
+        for (int i = 0; i < data.tasks; i++) {
+            double[] xxi = xx[i];
+            double[] e = exx[i];
+            // rows r < H of E·xx are W_r·xx; row H (the constant unit) is the last row of xx
+            for (int r = 0; r < hidden; r++) {
+                for (int j = 0; j < in; j++) {
+                    double acc = 0;
+                    for (int q = 0; q < in; q++) {
+                        acc += w[r * in + q] * xxi[q * in + j];
+                    }
+                    e[r * in + j] = acc;
+                }
+            }
+            System.arraycopy(xxi, (in - 1) * in, e, hidden * in, in);
+            double[] si = s[i];
+            double[] bi = hy[i];
+            for (int a = 0; a < p; a++) {
+                for (int b = 0; b <= a; b++) {
+                    double acc = 0;
+                    if (b < hidden) {
+                        for (int q = 0; q < in; q++) {
+                            acc += e[a * in + q] * w[b * in + q];
+                        }
+                    } else {
+                        acc = e[a * in + in - 1];
+                    }
+                    si[a * p + b] = acc;
+                    si[b * p + a] = acc;
+                }
+                double acc = 0;
+                if (a < hidden) {
+                    for (int q = 0; q < in; q++) {
+                        acc += w[a * in + q] * xy[i][q];
+                    }
+                } else {
+                    acc = xy[i][in - 1];
+                }
+                bi[a] = acc;
+            }
+        }
     }
 
     private void gradient(HbParams params, HbPosterior post) {
@@ -211,6 +285,20 @@ final class HbObjective {
             int n = data.rows(i);
             gradNv += -0.5 * n / nv + (yy[i] - 2 * bMu + trSG) / (2 * nv * nv);
             if (gradW == null) {
+                continue;
+            }
+            if (linear) {
+                // Σ_n δ_n x̃_nᵀ = (μ̂_H (Σ y x̃)ᵀ − Ĝ_H· E Σ x̃x̃ᵀ) / σ²
+                double[] e = exx[i];
+                for (int r = 0; r < hidden; r++) {
+                    for (int j = 0; j < inputs; j++) {
+                        double acc = muHat[r] * xy[i][j];
+                        for (int q = 0; q < p; q++) {
+                            acc -= gHat[r * p + q] * e[q * inputs + j];
+                        }
+                        gradW[r * inputs + j] += acc / nv;
+                    }
+                }
                 continue;
             }
             double[] hi = h[i];
