@@ -96,7 +96,7 @@ final class RunsPane extends BorderPane {
         if (!quantity.getItems().equals(List.copyOf(names))) {
             String keep = quantity.getValue();
             quantity.getItems().setAll(names);
-            quantity.setValue(keep != null && names.contains(keep) ? keep
+            quantity.setValue(keep != null && names.contains(keep) && !keep.equals(TOTAL_LOSS) ? keep
                     : names.contains("test rmse") ? "test rmse" : names.contains("test accuracy") ? "test accuracy"
                     : TOTAL_LOSS);
             return; // the value listener redraws

@@ -54,6 +54,7 @@ final class TrainingViewModel {
     private long lastDraw;
     private Runnable onFinished = () -> { };
     private DrawHook drawHook = (s, n) -> { };
+    private java.util.function.BooleanSupplier viewsShown = () -> true;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -100,6 +101,21 @@ final class TrainingViewModel {
 
     void setDrawHook(DrawHook h) {
         drawHook = h;
+    }
+
+    /** Views are drawn only while they are on screen (drawing hidden canvases costs the FX thread for nothing). */
+    void setViewsShown(java.util.function.BooleanSupplier shown) {
+        viewsShown = shown;
+    }
+
+    /** Shows the newest snapshot's views now (when their tab comes into view). */
+    void refreshViews() {
+        if (current != null) {
+            TrainingSnapshot s = current.run().latest().peek();
+            if (s != null) {
+                views.show(s.views(), current.truth(), false);
+            }
+        }
     }
 
     /** Shows {@code r} from its start and starts it; returns at once. */
@@ -216,7 +232,9 @@ final class TrainingViewModel {
                     evaluated.add(s);
                     drawPerTask(s);
                 }
-                views.show(s.views(), current.truth(), false);
+                if (viewsShown.getAsBoolean()) {
+                    views.show(s.views(), current.truth(), false);
+                }
                 showProgress(s);
             }
         } finally {

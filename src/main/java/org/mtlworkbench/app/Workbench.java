@@ -243,6 +243,12 @@ final class Workbench {
         stop.setOnAction(e -> vm.stop());
         reset.setOnAction(e -> vm.reset());
         runs.baseline.setOnAction(e -> startBaseline());
+        vm.setViewsShown(() -> tabs.getSelectionModel().getSelectedItem() == viewsTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+            if (t == viewsTab) {
+                vm.refreshViews();
+            }
+        });
         runs.baseline.disableProperty().bind(data.loadedProperty().isNull().or(active));
         vm.setOnFinished(() -> {
             dirty.set(true);
