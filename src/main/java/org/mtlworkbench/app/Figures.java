@@ -54,6 +54,9 @@ final class Figures {
     /** Names of the learned groups active in the truth, matched by position when the group counts agree. */
     private static Set<String> activeNames(GroupSparsity g, GroundTruth truth) {
         Set<String> out = new HashSet<>();
+        if (truth.groupCount() != g.groups().size()) {
+            return out; // grouped differently from the truth: no position matching
+        }
         for (int i : truth.activeGroups()) {
             if (i >= 0 && i < g.groups().size()) {
                 out.add(g.groups().get(i));

@@ -24,10 +24,11 @@ import org.mtlworkbench.relatedness.TaskTree;
  *
  * @param views        truth views (may be empty)
  * @param activeGroups indices of the feature groups active in the truth (empty when the scenario has none)
+ * @param groupCount   how many feature groups the truth has (0 when none)
  */
-record GroundTruth(List<RelatednessView> views, Set<Integer> activeGroups) {
+record GroundTruth(List<RelatednessView> views, Set<Integer> activeGroups, int groupCount) {
 
-    static final GroundTruth NONE = new GroundTruth(List.of(), Set.of());
+    static final GroundTruth NONE = new GroundTruth(List.of(), Set.of(), 0);
 
     /** Reads {@code ground_truth.json}; NONE when the file is missing. */
     static GroundTruth read(Path file) throws IOException {
@@ -70,7 +71,8 @@ record GroundTruth(List<RelatednessView> views, Set<Integer> activeGroups) {
                 active.add(a.asInt());
             }
         }
-        return new GroundTruth(List.copyOf(views), Set.copyOf(active));
+        int groupCount = g.has("featureGroups") ? g.get("featureGroups").size() : 0;
+        return new GroundTruth(List.copyOf(views), Set.copyOf(active), groupCount);
     }
 
     /** The truth views of the same kind as {@code learned} (matrix beside matrix, tree beside tree). */

@@ -117,7 +117,7 @@ final class RelatednessPane extends BorderPane {
     private FigureView view(org.mtlworkbench.export.render.Figure fig, String id) {
         FigureView fv = new FigureView(fig);
         fv.setId(id);
-        fv.setPrefSize(480, 400);
+        fv.setPrefSize(460, 310);
         MenuItem exportFigure = new MenuItem("Export figure (PNG, SVG, PDF)…");
         exportFigure.setOnAction(e -> onExportFigure.accept(fv));
         MenuItem exportData = new MenuItem("Export data (CSV / Newick)…");

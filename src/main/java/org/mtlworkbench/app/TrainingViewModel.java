@@ -31,6 +31,8 @@ final class TrainingViewModel {
 
     /** Minimum time between two draws: at most ~30 snapshots reach the screen per second. */
     static final long DRAW_INTERVAL_NANOS = 33_000_000L;
+    /** Relatedness views (several canvases) are redrawn at most ten times a second. */
+    static final long VIEWS_INTERVAL_NANOS = 100_000_000L;
     private static final Set<String> STEP_PARAMS = Set.of("maxIterations", "iterations", "maxIter", "steps",
             "epochs", "nSteps", "numSteps", "maxSteps");
 
@@ -52,6 +54,7 @@ final class TrainingViewModel {
     private Double lastTau;
     private boolean modelReportsTau;
     private long lastDraw;
+    private long lastViews;
     private Runnable onFinished = () -> { };
     private DrawHook drawHook = (s, n) -> { };
     private java.util.function.BooleanSupplier viewsShown = () -> true;
@@ -232,7 +235,9 @@ final class TrainingViewModel {
                     evaluated.add(s);
                     drawPerTask(s);
                 }
-                if (viewsShown.getAsBoolean()) {
+                long t = System.nanoTime();
+                if (viewsShown.getAsBoolean() && t - lastViews >= VIEWS_INTERVAL_NANOS) {
+                    lastViews = t;
                     views.show(s.views(), current.truth(), false);
                 }
                 showProgress(s);
@@ -263,7 +268,9 @@ final class TrainingViewModel {
                 continue;
             }
             row.losses().forEach((k, v) -> curves.loss.add(k, row.step(), v));
-            Double tau = row.scalars().containsKey("tau") ? row.scalars().get("tau") : row.scalars().get("τ");
+            // only a model with a live τ parameter reports "its" τ; another model's scalar named τ is something else
+            Double tau = !TauControl.tauSpec(current.factory()).isPresent() ? null
+                    : row.scalars().containsKey("tau") ? row.scalars().get("tau") : row.scalars().get("τ");
             if (tau != null) {
                 if (lastTau != null && Math.abs(tau - lastTau) > 1e-12 * Math.max(1, Math.abs(lastTau))) {
                     String label = String.format(Locale.ROOT, "τ=%.3g", tau);

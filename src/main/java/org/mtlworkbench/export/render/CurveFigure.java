@@ -35,7 +35,7 @@ public final class CurveFigure implements Figure {
     /** Okabe–Ito colours: distinguishable with the common colour-vision deficiencies. */
     static final Color[] PALETTE = {
         new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-        new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0), new Color(240, 228, 66)
+        new Color(230, 159, 0), new Color(86, 180, 233), new Color(0, 0, 0)
     };
 
     private final String title;
@@ -50,10 +50,15 @@ public final class CurveFigure implements Figure {
     private boolean logScale;
     private int colours;
 
+    /** Points shown per curve at most: longer curves are thinned to every k-th point (k doubles as they grow). */
+    static final int SHOWN_MAX = 600;
+
     private final class Curve {
         final XYSeries raw;
         final XYSeries smooth;
         final List<double[]> points = new ArrayList<>();
+        final List<Double> smoothed = new ArrayList<>();
+        int stride = 1;
         final boolean thin;
         final Color colour;
         Ema ema;
@@ -132,9 +137,27 @@ public final class CurveFigure implements Figure {
             return;
         }
         Curve c = curves.computeIfAbsent(name, n -> create(n, thin));
+        double sm = c.ema.next(value);
         c.points.add(new double[] {step, value});
-        c.raw.add(step, value, false);
-        c.smooth.add(step, c.ema.next(value), false);
+        c.smoothed.add(sm);
+        if ((c.points.size() - 1) % c.stride == 0) {
+            c.raw.add(step, value, false);
+            c.smooth.add(step, sm, false);
+        }
+        if (c.raw.getItemCount() > SHOWN_MAX) {
+            c.stride *= 2;
+            reshow(c);
+        }
+    }
+
+    /** Refills the shown series from every stride-th point (the last shown point lags the newest by less than a stride). */
+    private static void reshow(Curve c) {
+        c.raw.clear();
+        c.smooth.clear();
+        for (int i = 0; i < c.points.size(); i += c.stride) {
+            c.raw.add(c.points.get(i)[0], c.points.get(i)[1], false);
+            c.smooth.add(c.points.get(i)[0], c.smoothed.get(i), false);
+        }
     }
 
     private Curve create(String name, boolean thin) {
@@ -161,10 +184,11 @@ public final class CurveFigure implements Figure {
         chart.setNotify(false);
         for (Curve c : curves.values()) {
             c.ema = new Ema(beta);
-            c.smooth.clear();
+            c.smoothed.clear();
             for (double[] p : c.points) {
-                c.smooth.add(p[0], c.ema.next(p[1]), false);
+                c.smoothed.add(c.ema.next(p[1]));
             }
+            reshow(c);
         }
         endBatch();
     }
@@ -250,17 +274,23 @@ public final class CurveFigure implements Figure {
         return curves.values().stream().mapToInt(c -> c.points.size()).sum();
     }
 
-    /** The smoothed values of a curve, in order (for tests and CSV export). */
+    /** The smoothed values of a curve at every point, in order (for tests and CSV export). */
     public double[][] smoothed(String name) {
         Curve c = curves.get(name);
         if (c == null) {
             return new double[0][];
         }
-        double[][] out = new double[c.smooth.getItemCount()][];
+        double[][] out = new double[c.points.size()][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = new double[] {c.smooth.getX(i).doubleValue(), c.smooth.getY(i).doubleValue()};
+            out[i] = new double[] {c.points.get(i)[0], c.smoothed.get(i)};
         }
         return out;
+    }
+
+    /** How many points of a curve are drawn (at most about {@link #SHOWN_MAX}). */
+    public int shownCount(String name) {
+        Curve c = curves.get(name);
+        return c == null ? 0 : c.raw.getItemCount();
     }
 
     /** The raw points of a curve: {step, value} pairs in order. */

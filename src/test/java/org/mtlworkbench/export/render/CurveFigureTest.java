@@ -68,6 +68,31 @@ class CurveFigureTest {
     }
 
     @Test
+    void longCurvesAreThinnedOnScreenButKeptWhole() {
+        CurveFigure f = new CurveFigure("Loss", "loss");
+        f.setSmoothing(0.9);
+        f.beginBatch();
+        int n = 20 * CurveFigure.SHOWN_MAX;
+        for (int i = 1; i <= n; i++) {
+            f.add("loss", i, 1.0 / i);
+        }
+        f.endBatch();
+        assertThat(f.pointCount("loss")).isEqualTo(n);
+        assertThat(f.shownCount("loss")).isBetween(CurveFigure.SHOWN_MAX / 2, CurveFigure.SHOWN_MAX);
+        double[] xs = new double[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = 1.0 / (i + 1);
+        }
+        double[] e = Ema.smooth(xs, 0.9);
+        assertThat(f.smoothed("loss")[n - 1][1]).isCloseTo(e[n - 1], within(1e-12));
+        // the shown points are points of the curve
+        org.jfree.data.xy.XYDataset d = f.chart().getXYPlot().getDataset();
+        for (int i = 0; i < d.getItemCount(0); i++) {
+            assertThat(d.getYValue(0, i)).isCloseTo(1.0 / d.getXValue(0, i), within(1e-15));
+        }
+    }
+
+    @Test
     void logScaleMarkersAndSubtitle() {
         CurveFigure f = new CurveFigure("Loss", "loss");
         f.add("loss", 1, 100);
