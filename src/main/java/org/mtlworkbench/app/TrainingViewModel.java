@@ -58,6 +58,7 @@ final class TrainingViewModel {
     private Runnable onFinished = () -> { };
     private DrawHook drawHook = (s, n) -> { };
     private java.util.function.BooleanSupplier viewsShown = () -> true;
+    private java.util.function.BooleanSupplier curvesShown = () -> true;
 
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
@@ -109,6 +110,25 @@ final class TrainingViewModel {
     /** Views are drawn only while they are on screen (drawing hidden canvases costs the FX thread for nothing). */
     void setViewsShown(java.util.function.BooleanSupplier shown) {
         viewsShown = shown;
+    }
+
+    /** Curves are redrawn only while they are on screen; {@link #refreshCurves()} when they come into view. */
+    void setCurvesShown(java.util.function.BooleanSupplier shown) {
+        curvesShown = shown;
+    }
+
+    void refreshCurves() {
+        curves.loss.endBatch(true);
+        curves.metrics.endBatch(true);
+    }
+
+    /** For the frame benchmark's control phase: stops (or restarts) drawing while the run goes on. */
+    void suspendDrawing(boolean suspend) {
+        if (suspend) {
+            timer.stop();
+        } else if (current != null && !current.run().state().isFinished()) {
+            timer.start();
+        }
     }
 
     /** Shows the newest snapshot's views now (when their tab comes into view). */
@@ -243,8 +263,10 @@ final class TrainingViewModel {
                 showProgress(s);
             }
         } finally {
-            curves.loss.endBatch();
-            curves.metrics.endBatch();
+            // hidden charts take the points but do not redraw (JFreeChart draws even an invisible canvas)
+            boolean shown = curvesShown.getAsBoolean();
+            curves.loss.endBatch(shown);
+            curves.metrics.endBatch(shown);
         }
         if (s != null) {
             drawHook.drawn(s.step(), System.nanoTime());

@@ -244,9 +244,12 @@ final class Workbench {
         reset.setOnAction(e -> vm.reset());
         runs.baseline.setOnAction(e -> startBaseline());
         vm.setViewsShown(() -> tabs.getSelectionModel().getSelectedItem() == viewsTab);
+        vm.setCurvesShown(() -> tabs.getSelectionModel().getSelectedItem() == curvesTab);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (t == viewsTab) {
                 vm.refreshViews();
+            } else if (t == curvesTab) {
+                vm.refreshCurves();
             }
         });
         runs.baseline.disableProperty().bind(data.loadedProperty().isNull().or(active));

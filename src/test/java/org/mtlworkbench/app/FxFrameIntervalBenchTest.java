@@ -29,15 +29,15 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Benchmark, not a unit test (tag "slow", no timing assertion): while a run trains at full speed (views-demo model
  * on the clustered sample, no sleeps, metrics every step), an AnimationTimer records the FX frame intervals; the run's
- * listener records when each step was published and the view-model's draw hook when it reached the screen. 15 s with
- * the curves in view, then 15 s with the relatedness views. Prints and writes target/bench/fx-frames.txt.
+ * listener records when each step was published and the view-model's draw hook when it reached the screen. A control phase
+ * (training, drawing suspended), then the curves, then the relatedness views in view, 10 s each, after 5 s idle. Prints and writes target/bench/fx-frames.txt.
  * Run: {@code mvn -o -q test -Dtest=FxFrameIntervalBenchTest -Dtest.excluded.groups=}.
  */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
 class FxFrameIntervalBenchTest {
 
-    static final long PHASE_NANOS = Long.getLong("mtlwb.bench.phaseSeconds", 15) * 1_000_000_000L;
+    static final long PHASE_NANOS = Long.getLong("mtlwb.bench.phaseSeconds", 10) * 1_000_000_000L;
 
     private Workbench wb;
 
@@ -53,6 +53,12 @@ class FxFrameIntervalBenchTest {
         robot.interact(() -> wb.data.samples.getItems().stream().filter(s -> s.id().equals("clustered")).findFirst()
                 .ifPresent(wb.data.samples.getSelectionModel()::select));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wb.data.loadedProperty().get() != null);
+        // baseline in the same run: the same window, curves tab shown, nothing training
+        robot.interact(() -> wb.tabs.getSelectionModel().select(wb.curvesTab));
+        List<Long> idle = measure(robot, PHASE_NANOS / 2);
+        String idleLine = String.format(Locale.ROOT, "idle (no run): %d frames, frame interval p50 %.1f ms, p99 %.1f ms",
+                idle.size(), pct(idle, 50), pct(idle, 99));
+        System.out.println("FX-BENCH " + idleLine);
         Map<Integer, Long> published = new ConcurrentHashMap<>();
         List<Long> delays = new CopyOnWriteArrayList<>();
         wb.vm.setDrawHook((step, nanos) -> {
@@ -76,10 +82,13 @@ class FxFrameIntervalBenchTest {
                 published.put(s.step(), System.nanoTime());
             }
         });
-        StringBuilder report = new StringBuilder();
-        for (String phase : List.of("curves", "relatedness")) {
-            robot.interact(() -> wb.tabs.getSelectionModel().select(phase.equals("curves") ? wb.curvesTab
-                    : wb.viewsTab));
+        StringBuilder report = new StringBuilder(idleLine).append('\n');
+        for (String phase : List.of("training, drawing suspended (control)", "curves", "relatedness")) {
+            boolean control = phase.startsWith("training");
+            robot.interact(() -> {
+                wb.vm.suspendDrawing(control);
+                wb.tabs.getSelectionModel().select(phase.equals("relatedness") ? wb.viewsTab : wb.curvesTab);
+            });
             delays.clear();
             List<Long> intervals = Collections.synchronizedList(new ArrayList<>());
             long[] last = {0};
@@ -112,6 +121,24 @@ class FxFrameIntervalBenchTest {
         Path out = Path.of("target", "bench", "fx-frames.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
+    }
+
+    private static List<Long> measure(FxRobot robot, long nanos) throws InterruptedException {
+        List<Long> intervals = Collections.synchronizedList(new ArrayList<>());
+        long[] last = {0};
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (last[0] != 0) {
+                    intervals.add(now - last[0]);
+                }
+                last[0] = now;
+            }
+        };
+        robot.interact(timer::start);
+        Thread.sleep(nanos / 1_000_000);
+        robot.interact(timer::stop);
+        return new ArrayList<>(intervals);
     }
 
     private static double pct(List<Long> nanos, double p) {

@@ -90,6 +90,8 @@ public final class CurveFigure implements Figure {
         legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         legend.setPosition(RectangleEdge.BOTTOM);
         renderer.setDefaultToolTipGenerator(new org.jfree.chart.labels.StandardXYToolTipGenerator());
+        // one path per curve instead of one line object per segment: far fewer draw calls on every frame
+        renderer.setDrawSeriesLineAsPath(true);
     }
 
     private NumberAxis linearAxis() {
@@ -119,6 +121,17 @@ public final class CurveFigure implements Figure {
     }
 
     public void endBatch() {
+        endBatch(true);
+    }
+
+    /**
+     * Ends a batch; with {@code redraw} false the chart stays quiet (e.g. while it is not on screen) until a later
+     * {@code endBatch(true)}, which then redraws once with everything added meanwhile.
+     */
+    public void endBatch(boolean redraw) {
+        if (!redraw) {
+            return;
+        }
         for (Curve c : curves.values()) {
             c.raw.fireSeriesChanged();
             c.smooth.fireSeriesChanged();
