@@ -102,6 +102,9 @@ final class MatrixGrid {
                     g.setColor(RenderStyle.textOn(c));
                     String s = RenderStyle.fmt(values[i][j]);
                     int w = g.getFontMetrics().stringWidth(s);
+                    if (w > l.cellW() - 3) {
+                        continue; // a number wider than its cell is left to the hover line
+                    }
                     g.drawString(s, (float) (cell.getCenterX() - w / 2.0),
                             (float) (cell.getCenterY() + g.getFontMetrics().getAscent() / 2.0 - 1));
                 }
