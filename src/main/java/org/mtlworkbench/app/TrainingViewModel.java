@@ -1,190 +1,449 @@
 package org.mtlworkbench.app;
 
-import java.util.Map;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.mtlworkbench.data.SplitSpec;
-import org.mtlworkbench.experiment.DataPreparation;
-import org.mtlworkbench.experiment.DataRequest;
-import org.mtlworkbench.experiment.PreparedData;
-import org.mtlworkbench.model.ModelFactory;
-import org.mtlworkbench.train.RunConfig;
-import org.mtlworkbench.train.RunResult;
+import org.mtlworkbench.model.ParamSpec;
+import org.mtlworkbench.model.ParamType;
+import org.mtlworkbench.train.Evaluation;
 import org.mtlworkbench.train.RunState;
+import org.mtlworkbench.train.TaskMetrics;
+import org.mtlworkbench.train.TraceRow;
 import org.mtlworkbench.train.TrainingRun;
 import org.mtlworkbench.train.TrainingSnapshot;
-import org.mtlworkbench.train.TraceRow;
 
 /**
- * The state behind the training window: loads data off the FX thread, drives a {@link TrainingRun}, and drains
- * its latest snapshot at most once per frame into the charts. No model or training logic lives here.
+ * Drives the current run on screen: an AnimationTimer takes the newest snapshot at most ~30 times a second (the
+ * FX thread never waits on training: {@link TrainingRun#latest()} and {@link TrainingRun#trace()} return at once),
+ * draws the trace rows not drawn yet into the curves, the views into the relatedness pane, and updates progress and
+ * status. No model or training logic lives here.
  */
 final class TrainingViewModel {
 
-    private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.NEW);
-    private final StringProperty status = new SimpleStringProperty("Pick a sample data set and press Train.");
-    private final CurveChart lossChart;
-    private final CurveChart metricChart;
-    private TrainingRun run;
-    private int lastStepDrawn = -1;
+    /** Minimum time between two draws: at most ~30 snapshots reach the screen per second. */
+    static final long DRAW_INTERVAL_NANOS = 33_000_000L;
+    /** Relatedness views (several canvases) are redrawn at most ten times a second. */
+    static final long VIEWS_INTERVAL_NANOS = 100_000_000L;
+    private static final Set<String> STEP_PARAMS = Set.of("maxIterations", "iterations", "maxIter", "steps",
+            "epochs", "nSteps", "numSteps", "maxSteps");
 
-    private final AnimationTimer drain = new AnimationTimer() {
+    /** Told the step and the time (System.nanoTime) at which a snapshot's step reached the screen. */
+    interface DrawHook {
+        void drawn(int step, long nanos);
+    }
+
+    private final CurvesPane curves;
+    private final RelatednessPane views;
+    private final ObjectProperty<RunState> state = new SimpleObjectProperty<>(RunState.NEW);
+    private final StringProperty status = new SimpleStringProperty("Pick a data set and a model, then press Start.");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final List<TrainingSnapshot> evaluated = new ArrayList<>();
+    private final Set<String> metricNames = new LinkedHashSet<>();
+    private RunRecord current;
+    private int lastStepDrawn = -1;
+    private Double lastTau;
+    private boolean modelReportsTau;
+    private long lastDraw;
+    private long lastViews;
+    private Runnable onFinished = () -> { };
+    private DrawHook drawHook = (s, n) -> { };
+    private java.util.function.BooleanSupplier viewsShown = () -> true;
+    private java.util.function.BooleanSupplier curvesShown = () -> true;
+
+    private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            if (now - lastDraw < DRAW_INTERVAL_NANOS) {
+                return;
+            }
+            lastDraw = now;
             drainOnce();
         }
     };
 
-    TrainingViewModel(CurveChart lossChart, CurveChart metricChart) {
-        this.lossChart = lossChart;
-        this.metricChart = metricChart;
+    TrainingViewModel(CurvesPane curves, RelatednessPane views) {
+        this.curves = curves;
+        this.views = views;
+        curves.metric.valueProperty().addListener((o, a, b) -> redrawMetrics());
+        curves.perTask.selectedProperty().addListener((o, a, b) -> redrawMetrics());
+        curves.tau.setOnChange(this::tauChanged);
     }
 
-    ReadOnlyObjectProperty<RunState> stateProperty() {
+    ObjectProperty<RunState> stateProperty() {
         return state;
     }
 
-    ReadOnlyStringProperty statusProperty() {
+    StringProperty statusProperty() {
         return status;
     }
 
-    /** Loads the data set on a background thread, then starts training; returns at once. */
-    void train(SampleDataSet sample, ModelFactory factory, long seed) {
-        stop();
-        lossChart.clear();
-        metricChart.clear();
-        lastStepDrawn = -1;
-        state.set(RunState.RUNNING);
-        status.set("Loading " + sample.title() + "…");
-        Thread loader = new Thread(() -> {
-            try {
-                PreparedData data = DataPreparation.prepare(new DataRequest(sample.csv(), sample.tasksCsv(), null,
-                        SplitSpec.fraction(0.5, seed)));
-                TrainingRun created = new TrainingRun(new RunConfig(factory, factory.defaults(), seed, 1),
-                        data.split(), data.info());
-                String what = data.full().targetType().name().toLowerCase(java.util.Locale.ROOT)
-                        + (data.targetTypeDetected() ? ", detected" : "");
-                Platform.runLater(() -> begin(created, sample.title() + " (" + what + ")", factory));
-            } catch (Exception e) {
-                Platform.runLater(() -> fail(e));
+    DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    StringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    RunRecord current() {
+        return current;
+    }
+
+    void setOnFinished(Runnable r) {
+        onFinished = r;
+    }
+
+    void setDrawHook(DrawHook h) {
+        drawHook = h;
+    }
+
+    /** Views are drawn only while they are on screen (drawing hidden canvases costs the FX thread for nothing). */
+    void setViewsShown(java.util.function.BooleanSupplier shown) {
+        viewsShown = shown;
+    }
+
+    /** Curves are redrawn only while they are on screen; {@link #refreshCurves()} when they come into view. */
+    void setCurvesShown(java.util.function.BooleanSupplier shown) {
+        curvesShown = shown;
+    }
+
+    void refreshCurves() {
+        curves.loss.endBatch(true);
+        curves.metrics.endBatch(true);
+    }
+
+    /** For the frame benchmark's control phase: stops (or restarts) drawing while the run goes on. */
+    void suspendDrawing(boolean suspend) {
+        if (suspend) {
+            timer.stop();
+        } else if (current != null && !current.run().state().isFinished()) {
+            timer.start();
+        }
+    }
+
+    /** Shows the newest snapshot's views now (when their tab comes into view). */
+    void refreshViews() {
+        if (current != null) {
+            TrainingSnapshot s = current.run().latest().peek();
+            if (s != null) {
+                views.show(s.views(), current.truth(), false);
             }
-        }, "data-loader");
-        loader.setDaemon(true);
-        loader.start();
+        }
     }
 
-    private void begin(TrainingRun created, String dataDescription, ModelFactory factory) {
-        run = created;
-        status.set("Training " + factory.displayName() + " on " + dataDescription + "…");
-        run.start();
-        drain.start();
+    /** Shows {@code r} from its start and starts it; returns at once. */
+    void start(RunRecord r) {
+        if (current != null) {
+            current.run().cancel();
+        }
+        current = r;
+        resetDrawing();
+        double tau0 = TauControl.tauSpec(r.factory()).map(p -> r.params().getDouble(p.name())).orElse(1.0);
+        curves.tau.configure(r.factory(), tau0);
+        lastTau = TauControl.tauSpec(r.factory()).isPresent() ? tau0 : null;
+        if (lastTau != null) {
+            curves.loss.setSubtitle(String.format(Locale.ROOT, "τ = %.3g", tau0));
+        }
+        status.set("Training " + r.factory().displayName() + " on " + r.data().full().name() + "…");
+        r.run().start();
+        state.set(RunState.RUNNING);
+        timer.start();
     }
 
-    private void fail(Exception e) {
-        state.set(RunState.FAILED);
-        status.set("Could not load the data: " + e.getMessage());
+    private void resetDrawing() {
+        curves.clear();
+        evaluated.clear();
+        metricNames.clear();
+        curves.metric.getItems().clear();
+        lastStepDrawn = -1;
+        lastTau = null;
+        modelReportsTau = false;
+        progress.set(0);
+        progressText.set("");
+    }
+
+    void pauseOrResume() {
+        if (current == null) {
+            return;
+        }
+        if (current.run().state() == RunState.PAUSED) {
+            current.run().resume();
+        } else {
+            current.run().pause();
+        }
     }
 
     void pause() {
-        if (run != null) {
-            run.pause();
+        if (current != null) {
+            current.run().pause();
         }
     }
 
     void resume() {
-        if (run != null) {
-            run.resume();
+        if (current != null) {
+            current.run().resume();
         }
     }
 
     void step() {
-        if (run != null) {
-            run.step();
+        if (current != null) {
+            current.run().step();
         }
     }
 
     void stop() {
-        if (run != null) {
-            run.cancel();
+        if (current != null) {
+            current.run().cancel();
         }
     }
 
-    /**
-     * One drain: the trace rows not drawn yet into the charts (every step, so curves have no gaps even when the
-     * snapshot holder coalesced), and the run's state into the properties.
-     */
-    void drainOnce() {
-        if (run == null) {
+    /** Stops the run (it stays in the runs table) and clears the curves and views. */
+    void reset() {
+        stop();
+        timer.stop();
+        if (current != null) {
+            current.refresh();
+        }
+        current = null;
+        resetDrawing();
+        views.clear();
+        curves.tau.configure(null, 1);
+        state.set(RunState.NEW);
+        status.set("Reset. Press Start to train again.");
+    }
+
+    /** The slider rested on a new τ: hand it to the running model's knob and mark the curves. */
+    private void tauChanged(double tau) {
+        if (current == null || current.run().state().isFinished()) {
             return;
         }
-        TrainingSnapshot s = run.latest().poll();
-        drawNewRows();
+        current.run().knobs().set(TauControl.TAU, tau);
+        curves.loss.setSubtitle(String.format(Locale.ROOT, "τ = %.3g", tau));
+        if (!modelReportsTau) {
+            // the model does not report τ itself: mark where the user changed it
+            curves.loss.addMarker(Math.max(lastStepDrawn, 0), String.format(Locale.ROOT, "τ=%.3g", tau));
+            curves.metrics.addMarker(Math.max(lastStepDrawn, 0), String.format(Locale.ROOT, "τ=%.3g", tau));
+        }
+        status.set(String.format(Locale.ROOT, "τ set to %.3g; the model uses it from its next step", tau));
+    }
+
+    /** One draw: new trace rows into the curves, the newest snapshot's views, progress and state. */
+    void drainOnce() {
+        if (current == null) {
+            return;
+        }
+        TrainingRun run = current.run();
         RunState now = run.state();
+        TrainingSnapshot s = run.latest().poll();
+        List<TraceRow> rows = run.trace();
+        curves.loss.beginBatch();
+        curves.metrics.beginBatch();
+        try {
+            drawRows(rows);
+            if (s != null) {
+                if (s.isEvaluated()) {
+                    evaluated.add(s);
+                    drawPerTask(s);
+                }
+                long t = System.nanoTime();
+                if (viewsShown.getAsBoolean() && t - lastViews >= VIEWS_INTERVAL_NANOS) {
+                    lastViews = t;
+                    views.show(s.views(), current.truth(), false);
+                }
+                showProgress(s);
+            }
+        } finally {
+            // hidden charts take the points but do not redraw (JFreeChart draws even an invisible canvas)
+            boolean shown = curvesShown.getAsBoolean();
+            curves.loss.endBatch(shown);
+            curves.metrics.endBatch(shown);
+        }
+        if (s != null) {
+            drawHook.drawn(s.step(), System.nanoTime());
+        }
         state.set(now);
+        current.refresh();
         if (now.isFinished()) {
-            drain.stop();
-            drawNewRows();
-            run.result().ifPresent(this::finish);
+            timer.stop();
+            finish();
         } else if (s != null) {
-            status.set(now == RunState.PAUSED ? "Paused at step " + s.step() : "Step " + s.step());
+            status.set((now == RunState.PAUSED ? "Paused at step " : "Step ") + s.step() + " — "
+                    + current.factory().displayName());
+        } else if (now == RunState.PAUSED && !status.get().startsWith("Paused")) {
+            status.set("Paused at step " + Math.max(lastStepDrawn, 0));
         }
     }
 
-    private void drawNewRows() {
-        java.util.List<TraceRow> rows = run.trace();
+    private void drawRows(List<TraceRow> rows) {
         for (TraceRow row : rows) {
             if (row.step() <= lastStepDrawn) {
                 continue;
             }
-            row.losses().forEach((k, v) -> lossChart.add(k, row.step(), v));
-            row.testMetrics().forEach((k, v) -> {
-                if (isPlottedMetric(k)) {
-                    metricChart.add("test " + k, row.step(), v);
+            row.losses().forEach((k, v) -> curves.loss.add(k, row.step(), v));
+            // only a model with a live τ parameter reports "its" τ; another model's scalar named τ is something else
+            Double tau = !TauControl.tauSpec(current.factory()).isPresent() ? null
+                    : row.scalars().containsKey("tau") ? row.scalars().get("tau") : row.scalars().get("τ");
+            if (tau != null) {
+                if (lastTau != null && Math.abs(tau - lastTau) > 1e-12 * Math.max(1, Math.abs(lastTau))) {
+                    String label = String.format(Locale.ROOT, "τ=%.3g", tau);
+                    curves.loss.addMarker(row.step(), label);
+                    curves.metrics.addMarker(row.step(), label);
                 }
-            });
-            row.trainMetrics().forEach((k, v) -> {
-                if (isPlottedMetric(k)) {
-                    metricChart.add("train " + k, row.step(), v);
-                }
-            });
+                modelReportsTau = true;
+                lastTau = tau;
+                curves.loss.setSubtitle(String.format(Locale.ROOT, "τ = %.3g", tau));
+            }
+            noteMetrics(row.testMetrics().keySet());
+            String m = curves.metric.getValue();
+            if (m != null) {
+                addMean(row, m);
+            }
             lastStepDrawn = row.step();
         }
     }
 
-    private static boolean isPlottedMetric(String name) {
-        return name.equals("rmse") || name.equals("auc") || name.equals("accuracy");
+    private void addMean(TraceRow row, String m) {
+        Double test = row.testMetrics().get(m);
+        Double train = row.trainMetrics().get(m);
+        if (test != null) {
+            curves.metrics.add("test " + m + " (all tasks)", row.step(), test);
+        }
+        if (train != null) {
+            curves.metrics.add("train " + m + " (all tasks)", row.step(), train);
+        }
     }
 
-    private void finish(RunResult r) {
-        StringBuilder sb = new StringBuilder(r.state().name().toLowerCase(java.util.Locale.ROOT));
-        if (r.test() != null) {
-            r.test().overall().forEach((k, v) -> {
-                if (isPlottedMetric(k)) {
-                    sb.append(String.format(java.util.Locale.ROOT, "  test %s %.4f", k, v));
+    private void noteMetrics(Set<String> names) {
+        for (String n : names) {
+            if (n.equals("rows") || n.equals("tasks") || n.endsWith("_tasks") || !metricNames.add(n)) {
+                continue;
+            }
+            curves.metric.getItems().add(n);
+            if (curves.metric.getValue() == null && (n.equals("rmse") || n.equals("accuracy"))) {
+                curves.metric.setValue(n); // redrawMetrics runs from the listener
+            }
+        }
+        if (curves.metric.getValue() == null && !curves.metric.getItems().isEmpty()) {
+            curves.metric.setValue(curves.metric.getItems().get(0));
+        }
+    }
+
+    private void drawPerTask(TrainingSnapshot s) {
+        String m = curves.metric.getValue();
+        if (m == null || !curves.perTask.isSelected() || s.test() == null) {
+            return;
+        }
+        for (TaskMetrics tm : s.test().perTask()) {
+            Double v = tm.values().get(m);
+            if (v != null) {
+                curves.metrics.add("test " + m + " " + tm.task(), s.step(), v, true);
+            }
+        }
+    }
+
+    private void redrawMetrics() {
+        if (current == null) {
+            return;
+        }
+        curves.metrics.clear();
+        String m = curves.metric.getValue();
+        if (m == null) {
+            return;
+        }
+        curves.metrics.beginBatch();
+        for (TraceRow row : current.trace()) {
+            if (row.step() <= lastStepDrawn) {
+                addMean(row, m);
+            }
+        }
+        for (TrainingSnapshot s : evaluated) {
+            drawPerTask(s);
+        }
+        curves.metrics.endBatch();
+    }
+
+    private void showProgress(TrainingSnapshot s) {
+        int total = totalSteps();
+        String device = current.run().device().toUpperCase(Locale.ROOT);
+        if (total > 0) {
+            double f = Math.min(1, (double) s.step() / total);
+            progress.set(f);
+            double perStep = s.step() > 0 ? s.elapsedMillis() / (double) s.step() : 0;
+            double left = perStep * Math.max(0, total - s.step()) / 1000.0;
+            progressText.set(String.format(Locale.ROOT, "step %d of at most %d · %.1f s elapsed · ≤ %.1f s left · %s",
+                    s.step(), total, s.elapsedMillis() / 1000.0, left, device));
+        } else {
+            progress.set(-1);
+            progressText.set(String.format(Locale.ROOT, "step %d · %.1f s elapsed · %s", s.step(),
+                    s.elapsedMillis() / 1000.0, device));
+        }
+    }
+
+    /** The model's step budget, from an integer parameter with a conventional name; 0 when it has none. */
+    private int totalSteps() {
+        for (ParamSpec p : current.params().specs()) {
+            if (p.type() == ParamType.INT && STEP_PARAMS.contains(p.name())) {
+                return current.params().getInt(p.name());
+            }
+        }
+        return 0;
+    }
+
+    private void finish() {
+        TrainingRun run = current.run();
+        curves.loss.beginBatch();
+        curves.metrics.beginBatch();
+        drawRows(run.trace());
+        TrainingSnapshot last = run.latest().peek();
+        if (last != null) {
+            if (last.isEvaluated() && (evaluated.isEmpty() || evaluated.get(evaluated.size() - 1) != last)) {
+                evaluated.add(last);
+                drawPerTask(last);
+            }
+            views.show(last.views(), current.truth(), false);
+        }
+        curves.loss.endBatch();
+        curves.metrics.endBatch();
+        progress.set(1);
+        run.result().ifPresent(r -> {
+            StringBuilder sb = new StringBuilder(r.state().name().toLowerCase(Locale.ROOT));
+            sb.append(" — ").append(current.factory().displayName());
+            Evaluation test = r.test();
+            if (test != null) {
+                for (String m : List.of("rmse", "accuracy", "auc")) {
+                    double v = test.get(m);
+                    if (Double.isFinite(v)) {
+                        sb.append(String.format(Locale.ROOT, "  test %s %.4f", m, v));
+                    }
                 }
-            });
-        }
-        if (r.error() != null) {
-            sb.append(": ").append(r.error().getMessage());
-        }
-        status.set(sb.toString());
-    }
-
-    /** For tests: runs {@code action} with the current run, if any. */
-    void withRun(Consumer<TrainingRun> action) {
-        if (run != null) {
-            action.accept(run);
-        }
+            }
+            sb.append(String.format(Locale.ROOT, "  (%d steps, %.2f s, %s)", r.provenance().steps(),
+                    r.provenance().wallSeconds(), r.provenance().device().toUpperCase(Locale.ROOT)));
+            if (r.error() != null) {
+                sb.append(": ").append(r.error().getMessage());
+            }
+            status.set(sb.toString());
+            progressText.set(String.format(Locale.ROOT, "%d steps · %.2f s · %s", r.provenance().steps(),
+                    r.provenance().wallSeconds(), r.provenance().device().toUpperCase(Locale.ROOT)));
+        });
+        onFinished.run();
     }
 
     int pointsDrawn() {
-        return lossChart.totalPoints() + metricChart.totalPoints();
+        return curves.loss.totalPoints() + curves.metrics.totalPoints();
+    }
+
+    int lastStepDrawn() {
+        return lastStepDrawn;
     }
 }
