@@ -33,7 +33,7 @@ public final class CoalescentMtlFactory implements ModelFactory {
 
     @Override
     public List<ParamSpec> params() {
-        return CoalescentSettings.params(100);
+        return CoalescentSettings.params(100, "full");
     }
 
     @Override

@@ -13,14 +13,14 @@ import org.mtlworkbench.model.ParamValues;
  * @param diffusionPrior ψ of the inverse-Wishart prior IW(d + 1, ψ·I) on the diffusion covariance Λ or L
  * @param rootVariance   v₀: the root's prior is N(0, v₀·Λ) (or v₀·L)
  * @param intercept      append a constant input, so the intercept is a weight like the others
- * @param scaleTargets   centre and scale each regression task's targets on its training rows
+ * @param scaleTargets   shift and scale the regression targets by one pooled mean and sd, the same for every task
  * @param structure      which diffusion covariances are allowed (full, diagonal, isotropic)
  */
 record CoalescentSettings(int maxIterations, double tolerance, double noiseSd, double diffusionPrior,
                           double rootVariance, boolean intercept, boolean scaleTargets,
                           Diffusion.Structure structure) {
 
-    static List<ParamSpec> params(int defaultIterations) {
+    static List<ParamSpec> params(int defaultIterations, String defaultStructure) {
         return List.of(
                 ParamSpec.ofInt("max-iterations", defaultIterations, 1, 100_000, "EM iterations at most"),
                 ParamSpec.ofDouble("tolerance", 1e-6, 0, 1,
@@ -33,8 +33,8 @@ record CoalescentSettings(int maxIterations, double tolerance, double noiseSd, d
                         "prior variance of the root, in units of the diffusion covariance").withLogScale(),
                 ParamSpec.ofBoolean("intercept", true, "append a constant input (a per-task intercept weight)"),
                 ParamSpec.ofBoolean("scale-targets", true,
-                        "centre and scale each regression task's targets on its training rows"),
-                ParamSpec.ofChoice("diffusion-structure", "full", List.of("full", "diagonal", "isotropic"),
+                        "shift and scale the regression targets by one pooled mean and sd (the same for all tasks)"),
+                ParamSpec.ofChoice("diffusion-structure", defaultStructure, List.of("full", "diagonal", "isotropic"),
                         "shape of the diffusion covariance Λ or L; full needs many more tasks than inputs"));
     }
 

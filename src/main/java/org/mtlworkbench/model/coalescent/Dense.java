@@ -199,4 +199,50 @@ final class Dense {
         }
         return t;
     }
+
+    /** A B. */
+    static double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length;
+        int m = b[0].length;
+        double[][] c = new double[n][m];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < b.length; k++) {
+                double aik = a[i][k];
+                if (aik != 0) {
+                    for (int j = 0; j < m; j++) {
+                        c[i][j] += aik * b[k][j];
+                    }
+                }
+            }
+        }
+        return c;
+    }
+
+    static double[][] transpose(double[][] a) {
+        double[][] t = new double[a[0].length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[0].length; j++) {
+                t[j][i] = a[i][j];
+            }
+        }
+        return t;
+    }
+
+    /** A⁻¹ B given the Cholesky factor of A, column by column. */
+    static double[][] solve(double[][] l, double[][] b) {
+        int n = b.length;
+        int m = b[0].length;
+        double[][] x = new double[n][m];
+        double[] col = new double[n];
+        for (int j = 0; j < m; j++) {
+            for (int i = 0; i < n; i++) {
+                col[i] = b[i][j];
+            }
+            double[] s = solve(l, col);
+            for (int i = 0; i < n; i++) {
+                x[i][j] = s[i];
+            }
+        }
+        return x;
+    }
 }

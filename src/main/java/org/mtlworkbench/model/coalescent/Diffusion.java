@@ -79,6 +79,11 @@ public final class Diffusion {
         return logDet;
     }
 
+    /** The lower Cholesky factor C of Λ = C Cᵀ (shared, do not modify). */
+    double[][] factor() {
+        return chol;
+    }
+
     /** C⁻¹x with Λ = C Cᵀ. */
     public double[] whiten(double[] x) {
         return Dense.forward(chol, x);

@@ -8,21 +8,26 @@ import org.mtlworkbench.relatedness.RelatednessView;
 
 /**
  * Domain-adaptation variant (ALGORITHMS.md §3.3 DA): the task weight vectors are the leaves and diffuse down the
- * tree with covariance Λ. Variational EM with q(W) = Π_k N(m_k, V_k):
+ * tree with covariance Λ. The weights are integrated out exactly ({@link TreePosterior}); the objective is the
+ * negative log posterior of (tree, Λ, noise): −log p(Y | tree, Λ, σ) − log p(tree) − log p(Λ). Per iteration:
  * <ol>
- *   <li>tree: greedy on the means (with each leaf's uncertainty tr(Λ⁻¹V_k)), kept if it scores better;</li>
- *   <li>Λ: inverse-Wishart posterior mode from the expected normalised contrasts of this iteration;</li>
- *   <li>leaves, one at a time: the cavity prior N(μ_−k, τ_k Λ) from the current messages, then the exact
- *       (linear) or Laplace (logistic) posterior of w_k under it;</li>
- *   <li>noise variances (regression, when learned).</li>
+ *   <li>tree: greedy on each task's <em>likelihood message</em> N(ŵ_k, (XᵀX/σ²)⁻¹) (the data's own evidence about
+ *       w_k, regularised only by the broad root prior), not on the posterior, which is already shrunk towards the
+ *       current tree's cavity prior and would keep a wrong topology; kept if its marginal likelihood × Kingman
+ *       prior is at least the current tree's;</li>
+ *   <li>E-step: exact posterior of all node values given the tree (linear-Gaussian) or its Laplace approximation
+ *       (logistic: the likelihood re-expanded at the joint mode until it stops moving);</li>
+ *   <li>M-step: Λ as the inverse-Wishart posterior mode from this iteration's expected branch increments, and the
+ *       per-task noise variances.</li>
  * </ol>
- * The objective is the negative ELBO; for linear-Gaussian tasks every step above maximises the ELBO over its block,
- * so it never goes up.
+ * For linear-Gaussian tasks the tree step never lowers the objective and the E/M steps are exact EM, so the
+ * objective never goes up.
  */
 final class DomainAdaptationEm extends CoalescentEm {
 
     private final LeafPosterior[] q;
     private Diffusion lambda;
+    private TreePosterior posterior;
 
     DomainAdaptationEm(MultiTaskDataset train, CoalescentSettings cfg) {
         super(train, cfg);
@@ -56,67 +61,92 @@ final class DomainAdaptationEm extends CoalescentEm {
 
     @Override
     Map<String, Double> iterate() {
-        double[][] means = means();
-        double[][][] covs = covariances();
-        chooseTree(means, covs, lambda);
-        lambda = Diffusion.posteriorMode(new TreeMessages(tree, means, cfg.rootVariance()).scatter(covs), k,
-                cfg.diffusionPrior(), cfg.structure());
-        double[][] lambdaInv = lambda.inverse();
-        for (int i = 0; i < k; i++) {
-            TreeMessages msgs = new TreeMessages(tree, means, cfg.rootVariance());
-            double tau = msgs.cavityVariance(i);
-            double[][] precision = Dense.copy(lambdaInv);
-            for (double[] row : precision) {
-                for (int j = 0; j < d; j++) {
-                    row[j] /= tau;
-                }
-            }
-            q[i] = fitLeaf(i, msgs.cavityMean(i), precision, q[i].mean());
-            means[i] = q[i].mean();
-        }
+        chooseTree(evidence());
+        posterior = infer(tree);
+        lambda = Diffusion.posteriorMode(posterior.scatter(), posterior.termCount(), cfg.diffusionPrior(),
+                cfg.structure());
+        setLeaves(posterior);
         updateNoise(q);
+        posterior = infer(tree);
+        setLeaves(posterior);
         return objective();
     }
 
-    /** Negative ELBO and its parts. */
-    Map<String, Double> objective() {
-        double[][] means = means();
-        double[][][] covs = covariances();
-        double lik = 0;
-        double entropy = 0;
+    /** Each task's likelihood message: exact (linear) or expanded at the current posterior mean (logistic). */
+    private LeafEvidence[] evidence() {
+        LeafEvidence[] e = new LeafEvidence[k];
         for (int i = 0; i < k; i++) {
-            lik += classification ? q[i].expectedLogLik()
-                    : LeafPosterior.expectedLinearLogLik(tasks.get(i), q[i].mean(), q[i].cov(), noiseVar[i]);
-            entropy += q[i].entropy();
+            TaskData t = tasks.get(i);
+            e[i] = classification ? LeafEvidence.logistic(t, q[i].mean()) : LeafEvidence.linear(t, noiseVar[i]);
         }
-        double diffusion = new TreeMessages(tree, means, cfg.rootVariance()).expectedLogDensity(lambda,
-                traces(lambda, covs));
+        return e;
+    }
+
+    private void chooseTree(LeafEvidence[] ev) {
+        double[] vars = new double[k];
+        double[][] points = TreePosterior.whitenedEvidence(lambda, ev, cfg.rootVariance(), vars);
+        // The leaf's uncertainty enters as its expected squared distance (tr(Λ⁻¹V̂) added to q), not as message
+        // variance in s: with the variance in s the optimal merge time is 0 whenever a task's estimate is as
+        // uncertain as a Kingman waiting time 1/C(n, 2), so noisy tasks all merged at height 0 (pooling).
+        double[] traces = new double[k];
+        for (int i = 0; i < k; i++) {
+            traces[i] = vars[i] * d;
+        }
+        CoalescentTree candidate = GreedyCoalescent.build(points, traces);
+        if (tree == null) {
+            tree = candidate;
+            treeChange = 0;
+            return;
+        }
+        double now = new TreePosterior(tree, lambda, cfg.rootVariance(), ev).logMarginal() + tree.kingmanLogPrior();
+        double next = new TreePosterior(candidate, lambda, cfg.rootVariance(), ev).logMarginal()
+                + candidate.kingmanLogPrior();
+        if (next >= now) {
+            treeChange = candidate.robinsonFoulds(tree);
+            tree = candidate;
+        } else {
+            treeChange = 0;
+        }
+    }
+
+    /** The posterior given the tree; for logistic tasks the expansion point follows the mode (at most 20 times). */
+    private TreePosterior infer(CoalescentTree t) {
+        TreePosterior p = new TreePosterior(t, lambda, cfg.rootVariance(), evidence());
+        for (int round = 0; classification && round < 20; round++) {
+            double change = 0;
+            for (int i = 0; i < k; i++) {
+                double[] m = p.mean(i);
+                for (int j = 0; j < d; j++) {
+                    change = Math.max(change, Math.abs(m[j] - q[i].mean()[j]));
+                }
+            }
+            setLeaves(p);
+            if (change < 1e-8) {
+                break;
+            }
+            p = new TreePosterior(t, lambda, cfg.rootVariance(), evidence());
+        }
+        return p;
+    }
+
+    private void setLeaves(TreePosterior p) {
+        for (int i = 0; i < k; i++) {
+            q[i] = new LeafPosterior(p.mean(i), p.cov(i), 0);
+        }
+    }
+
+    /** Negative log posterior of (tree, Λ, σ) with the weights integrated out, and its parts. */
+    Map<String, Double> objective() {
+        double marginal = posterior.logMarginal();
         double kingman = tree.kingmanLogPrior();
         double prior = lambda.logInverseWishartPrior(cfg.diffusionPrior());
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("negative ELBO", -(lik + entropy + diffusion + kingman + prior));
-        m.put("data (−E log-likelihood)", -lik);
-        m.put("weights on the tree (−E log p(W | tree, Λ))", -diffusion);
+        m.put(classification ? "negative log posterior (Laplace)" : "negative log posterior", -(marginal + kingman
+                + prior));
+        m.put("data given tree (−log p(Y | tree, Λ))", -marginal);
         m.put("coalescent prior (−log p(tree))", -kingman);
         m.put("Λ prior (−log IW)", -prior);
-        m.put("−entropy of q(W)", -entropy);
         return m;
-    }
-
-    private double[][] means() {
-        double[][] m = new double[k][];
-        for (int i = 0; i < k; i++) {
-            m[i] = q[i].mean();
-        }
-        return m;
-    }
-
-    private double[][][] covariances() {
-        double[][][] c = new double[k][][];
-        for (int i = 0; i < k; i++) {
-            c[i] = q[i].cov();
-        }
-        return c;
     }
 
     Diffusion lambda() {

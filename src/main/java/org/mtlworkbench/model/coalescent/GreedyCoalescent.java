@@ -27,6 +27,17 @@ public final class GreedyCoalescent {
      *                 expected distance so that identical leaves still merge at a finite score
      */
     public static CoalescentTree build(double[][] whitened, double[] traces) {
+        return build(whitened, traces, new double[whitened.length]);
+    }
+
+    /**
+     * Builds the tree from leaf messages N(whitened_k, v_k·I) (whitened coordinates): a leaf known only up to
+     * variance v_k enters every merge with that variance added to its branch, so δ* and the score use
+     * s = v_a + v_b + branch lengths (message variance + Λ·branch).
+     *
+     * @param leafVariances v_k ≥ 0 per leaf, in units of Λ
+     */
+    public static CoalescentTree build(double[][] whitened, double[] traces, double[] leafVariances) {
         int k = whitened.length;
         if (k == 0) {
             throw new IllegalArgumentException("no leaves");
@@ -42,6 +53,7 @@ public final class GreedyCoalescent {
         for (int i = 0; i < k; i++) {
             mean[i] = whitened[i].clone();
             t[i] = traces[i];
+            v[i] = leafVariances[i];
             active[i] = i;
             q[i] = new double[nodes];
             for (int j = 0; j < i; j++) {

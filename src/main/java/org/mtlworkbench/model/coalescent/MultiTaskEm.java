@@ -16,9 +16,9 @@ import org.mtlworkbench.relatedness.RelatednessView;
  *   <li>L: inverse-Wishart posterior mode from this iteration's expected normalised contrasts;</li>
  *   <li>per task: the cavity prior N(μ_−k, τ_k L) of s_k, then {@link LogStdStep} (branch length included), then
  *       q(w_k) under N(0, S_k R S_k);</li>
- *   <li>R: the inverse-Wishart IW(d + 1, I) posterior mode given E[z zᵀ], z = e^(−s_k) ∘ w_k, from this
- *       iteration's statistics only; its scale is moved into the s_k (s_k += ½ log diag) so R is a correlation and
- *       every S_k R S_k is unchanged;</li>
+ *   <li>R: the correlation of the inverse-Wishart IW(d + 1, I) posterior mode given E[z zᵀ], z = e^(−s_k) ∘ w_k,
+ *       from this iteration's statistics only; the data's scale (1 + S_jj)/K moves into the s_k (s_k += ½ log of
+ *       it), so the prior shapes the correlations but does not shrink the scales;</li>
  *   <li>noise variances (regression, when learned).</li>
  * </ol>
  * The objective is a Laplace-approximate negative ELBO (s_k enter at their modes, with a Gaussian entropy).
@@ -118,9 +118,12 @@ final class MultiTaskEm extends CoalescentEm {
             }
         }
         double[][] full = Diffusion.posteriorMode(scatter, k, 1.0).matrix();
+        // The prior shapes only the correlations; the scale moved into the s_k is the data's, (1 + S_jj)/K. Moving
+        // the IW mode's diagonal (1 + S_jj)/(ν + K + d + 1) instead shrank every prior sd by about √2 per
+        // iteration when K ≈ 2d, which is what drove the log-stds down (ARD-like) in the first version.
         double[] shift = new double[d];
         for (int j = 0; j < d; j++) {
-            shift[j] = 0.5 * Math.log(full[j][j]);
+            shift[j] = 0.5 * Math.log((1 + scatter[j][j]) / k);
         }
         for (double[] si : s) {
             for (int j = 0; j < d; j++) {

@@ -8,7 +8,8 @@ import org.mtlworkbench.model.FitFailedException;
 
 /**
  * One task's training rows as the leaf updates need them: inputs with an optional intercept column, targets
- * centred and scaled per task (regression, optional) so that the priors are unit-free, and the Gram statistics.
+ * shifted and scaled by one pooled mean and sd shared by all tasks (regression, optional) so that the priors are
+ * unit-free while the tasks' weights stay comparable, and the Gram statistics.
  */
 final class TaskData {
 
@@ -60,6 +61,31 @@ final class TaskData {
             throw new FitFailedException("the coalescent models take binary classification only, not "
                     + ds.classCount() + " classes");
         }
+        // One shift and one scale for all tasks: per-task scaling would rescale each task's weight vector by its own
+        // factor, so tasks that share weights would no longer look alike (it broke tree recovery). The scale is the
+        // pooled within-task sd; the shift (the pooled mean) is used only with an intercept to absorb it.
+        double mean = 0;
+        double scale = 1;
+        if (!ds.isClassification() && scaleTargets) {
+            double sum = 0;
+            long count = 0;
+            double within = 0;
+            for (Task t : ds.tasks()) {
+                double m = 0;
+                for (int i = 0; i < t.size(); i++) {
+                    m += t.y(i) / t.size();
+                    sum += t.y(i);
+                }
+                for (int i = 0; i < t.size(); i++) {
+                    within += (t.y(i) - m) * (t.y(i) - m);
+                }
+                count += t.size();
+            }
+            long dof = count - ds.taskCount();
+            double sd = dof > 0 ? Math.sqrt(within / dof) : 0;
+            scale = sd > 1e-12 ? sd : 1;
+            mean = intercept && count > 0 ? sum / count : 0;
+        }
         List<TaskData> out = new ArrayList<>();
         int d = ds.featureCount();
         for (Task t : ds.tasks()) {
@@ -72,23 +98,7 @@ final class TaskData {
                     row[j] = t.x(i, j);
                 }
                 x[i] = design(row, intercept);
-                y[i] = t.y(i);
-            }
-            double mean = 0;
-            double scale = 1;
-            if (!ds.isClassification() && scaleTargets && n > 0) {
-                for (double v : y) {
-                    mean += v / n;
-                }
-                double ss = 0;
-                for (double v : y) {
-                    ss += (v - mean) * (v - mean);
-                }
-                double sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-                scale = sd > 1e-12 ? sd : 1;
-                for (int i = 0; i < n; i++) {
-                    y[i] = (y[i] - mean) / scale;
-                }
+                y[i] = (t.y(i) - mean) / scale;
             }
             out.add(new TaskData(x, y, mean, scale, intercept));
         }

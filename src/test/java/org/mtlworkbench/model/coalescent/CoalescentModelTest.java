@@ -32,7 +32,10 @@ class CoalescentModelTest {
                 .contains("max-iterations", "noise-sd", "diffusion-prior", "diffusion-structure");
     }
 
-    /** Linear-Gaussian DA is exact coordinate ascent on the ELBO: the negative ELBO never goes up. */
+    /**
+     * Linear-Gaussian DA integrates the weights out exactly: the tree step keeps a tree only if it raises
+     * p(Y | tree, Λ)·p(tree) and the Λ/noise steps are exact EM, so the negative log posterior never goes up.
+     */
     @Test
     void domainAdaptationObjectiveNeverIncreases() {
         for (String structure : List.of("full", "diagonal", "isotropic")) {

@@ -13,13 +13,13 @@ import org.mtlworkbench.model.Prediction;
 /**
  * The reference library's demo set-up (20 tasks, 40 + 40 rows, 10 inputs; seeds 0–4; 50 EM steps). There the
  * library reaches mean test R² 0.459 against 0.455 for per-task least squares and 0.601 for the true weights. The
- * target (close half of the gap to the true weights) is not reached yet: measured on our redraw, DA closes about
- * 46 % and MTL 35 %; the assertions pin clear wins over least squares so a regression shows.
+ * target: close at least half of the gap between least squares and the true weights, for DA (defaults) and MTL
+ * (defaults, and without intercept on unscaled targets as the library runs it).
  */
 class ReferenceDemoTest {
 
     @Test
-    void bothVariantsBeatPerTaskLeastSquaresOnTheReferenceDemo() {
+    void bothVariantsCloseHalfTheGapToTheTrueWeightsOnTheReferenceDemo() {
         double[] ours = new double[3];
         double ls = 0;
         double truth = 0;
@@ -36,9 +36,10 @@ class ReferenceDemoTest {
         System.out.printf(Locale.ROOT, "reference demo, mean test R² over seeds 0-4: true %.3f, least squares %.3f, "
                 + "coalescent-mtl (no intercept, unscaled) %.3f, coalescent-mtl (defaults) %.3f, coalescent-da "
                 + "(defaults) %.3f%n", truth, ls, ours[0], ours[1], ours[2]);
-        // Measured: MTL (no intercept, unscaled) closes about a third of the gap, DA about 45 %; see the model page.
-        assertThat(ours[0]).isGreaterThan(ls + 0.02);
-        assertThat(ours[2]).isGreaterThan(ls + 0.03);
+        double half = ls + 0.5 * (truth - ls);
+        assertThat(ours[0]).as("MTL, no intercept, unscaled").isGreaterThan(half);
+        assertThat(ours[1]).as("MTL, defaults").isGreaterThan(half);
+        assertThat(ours[2]).as("DA, defaults").isGreaterThan(half);
     }
 
     private static double fitR2(ModelFactory f, ReferenceDemo demo, boolean defaults) {

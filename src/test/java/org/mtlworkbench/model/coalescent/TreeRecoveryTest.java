@@ -29,7 +29,8 @@ class TreeRecoveryTest {
     /**
      * On the scenario's own Kingman trees the short tip branches make some clades unidentifiable even from the true
      * leaf weights (d = 5), so this compares with that ceiling: the fitted tree (from 30 noisy rows per task) loses
-     * at most 2.5 clades on average against the greedy tree on the true leaves, and both beat a random tree (≈ 10).
+     * at most one clade on average against the greedy tree on the true leaves (measured 4.0 vs 3.4), and both beat
+     * a random tree (≈ 10).
      */
     @Test
     void treeScenarioRecoveryApproachesTheGreedyTreeOnTheTrueLeaves() {
@@ -55,15 +56,16 @@ class TreeRecoveryTest {
         }
         System.out.printf(Locale.ROOT, "tree scenario seeds 1-10: mean RF %.1f (true leaves) vs %.1f (data)%n",
                 fromTruth, fromData);
-        assertThat(fromData).isLessThanOrEqualTo(fromTruth + 2.5);
-        assertThat(fromData).isLessThan(8);
+        assertThat(fromData).isLessThanOrEqualTo(fromTruth + 1.0);
+        assertThat(fromData).isLessThan(6);
     }
 
     /**
      * Planted balanced trees (8 leaves, cherries at height 0.01, 4-leaf clades at ε, root at 4, so large ε means
-     * well separated clades; weights diffuse with Λ = 0.5 I; 30 rows per task, noise sd 0.2). The greedy
-     * construction on per-task least-squares weights recovers the planted topology exactly at ε = 0.5; the
-     * EM-fitted tree (printed, mean Robinson–Foulds distance over 5 seeds) does not yet: see the model page.
+     * well separated clades; weights diffuse with Λ = 0.5 I; 30 rows per task, noise sd 0.2). On well-separated
+     * trees (ε = 0.5 and 0.2) the EM-fitted topology must equal the planted one on every one of 5 seeds (clade sets
+     * compared), as the greedy construction on per-task least squares does; as ε shrinks the mean Robinson–Foulds
+     * distance (printed) grows.
      */
     @Test
     void plantedTopologyIsRecoveredWhenWellSeparatedAndDegradesAsSeparationShrinks() {
@@ -73,7 +75,11 @@ class TreeRecoveryTest {
         for (int s = 0; s < eps.length; s++) {
             for (long seed = 0; seed < 5; seed++) {
                 Planted p = Planted.draw(seed, eps[s]);
-                meanRf[s] += robinsonFoulds(fitTree(p.data, seed).clades(), p.clades) / 5.0;
+                int rf = robinsonFoulds(fitTree(p.data, seed).clades(), p.clades);
+                if (eps[s] >= 0.2) {
+                    assertThat(rf).as("fitted tree at ε = %s, seed %d", eps[s], seed).isZero();
+                }
+                meanRf[s] += rf / 5.0;
                 meanRfGreedy[s] += robinsonFoulds(GreedyCoalescent.build(leastSquares(p.data),
                         new double[8]).clades(), p.clades) / 5.0;
             }
@@ -82,9 +88,7 @@ class TreeRecoveryTest {
                     meanRfGreedy[s], meanRf[s]);
         }
         assertThat(meanRfGreedy[0]).isZero();
-        assertThat(meanRfGreedy[eps.length - 1]).isGreaterThan(meanRfGreedy[0]);
-        assertThat(meanRf[0]).isLessThanOrEqualTo(3);
-        assertThat(meanRf[eps.length - 1]).isGreaterThan(meanRf[0]);
+        assertThat(meanRf[eps.length - 1]).isGreaterThan(2);
     }
 
     private static double[][] leastSquares(MultiTaskDataset data) {
