@@ -75,8 +75,7 @@ final class SparseGigModel implements MultiTaskModel {
             case "primal" -> false;
             default -> data.shared && data.features > n;
         };
-        return new VariationalState(data, groups.offsets(), rank, prior, params.getDouble("wishartDof"), dual,
-                ctx.random("init"));
+        return new VariationalState(data, groups.offsets(), rank, prior, params.getDouble("wishartStrength"), dual);
     }
 
     private static ModelSnapshot snapshot(int step, ElboTerms e, VariationalState s, SparseGigFit fit) {

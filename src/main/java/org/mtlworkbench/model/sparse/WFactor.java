@@ -2,6 +2,8 @@ package org.mtlworkbench.model.sparse;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.mtlworkbench.numeric.Cholesky;
+import org.mtlworkbench.numeric.Linalg;
 
 /**
  * q(W) = Π_p N(w_p | m_p, S_p) with S_p = (X_pᵀX_p/σ² + A/τ)⁻¹, A = blockdiag(⟨γ_i⟩⟨Ω_i⁻¹⟩), and
@@ -67,13 +69,13 @@ final class WFactor {
             DMatrixRMaj prec = data.gram(s).copy();
             CommonOps_DDRM.scale(1.0 / sigma2, prec);
             CommonOps_DDRM.addEquals(prec, a);
-            Spd f = Spd.of(prec);
-            covs[s] = f.inverse;
+            Cholesky f = Linalg.cholesky(prec);
+            covs[s] = f.inverse();
             int weight = data.shared ? p : 1;
-            sumLogDet -= weight * f.logDet; // log|S| = −log|precision|
-            traceGramCov += weight * traceOfProduct(data.gram(s), f.inverse);
+            sumLogDet -= weight * f.logDet(); // log|S| = −log|precision|
+            traceGramCov += weight * traceOfProduct(data.gram(s), covs[s]);
             for (int g = 0; g < q; g++) {
-                DMatrixRMaj block = CommonOps_DDRM.extract(f.inverse, off[g], off[g + 1], off[g], off[g + 1]);
+                DMatrixRMaj block = CommonOps_DDRM.extract(covs[s], off[g], off[g + 1], off[g], off[g + 1]);
                 CommonOps_DDRM.addEquals(sumBlocks[g], weight, block);
             }
         }
@@ -97,9 +99,9 @@ final class WFactor {
         DMatrixRMaj aInv = new DMatrixRMaj(d, d);
         double logDetA = 0;
         for (int g = 0; g < q; g++) {
-            Spd f = Spd.of(aBlocks[g]);
-            logDetA += f.logDet;
-            CommonOps_DDRM.insert(f.inverse, aInv, off[g], off[g]);
+            Cholesky f = Linalg.cholesky(aBlocks[g]);
+            logDetA += f.logDet();
+            CommonOps_DDRM.insert(f.inverse(), aInv, off[g], off[g]);
         }
         // U = X A'⁻¹ blockwise (A'⁻¹ is block diagonal)
         DMatrixRMaj u = new DMatrixRMaj(n, d);
@@ -115,8 +117,8 @@ final class WFactor {
         for (int i = 0; i < n; i++) {
             c.add(i, i, sigma2);
         }
-        Spd cf = Spd.of(c);
-        DMatrixRMaj cInv = cf.inverse;
+        Cholesky cf = Linalg.cholesky(c);
+        DMatrixRMaj cInv = cf.inverse();
         int p = data.tasks;
         // S B = A'⁻¹B − Uᵀ C⁻¹ (U B)
         DMatrixRMaj sb = new DMatrixRMaj(d, p);
@@ -141,7 +143,7 @@ final class WFactor {
         }
         // tr(XᵀX S) = Nσ² − σ⁴ tr(C⁻¹) and log|S| = N log σ² − log|A'| − log|C|, both from C = σ²I + X A'⁻¹ Xᵀ
         traceGramCov = p * (n * sigma2 - sigma2 * sigma2 * CommonOps_DDRM.trace(cInv));
-        sumLogDet = p * (n * Math.log(sigma2) - logDetA - cf.logDet);
+        sumLogDet = p * (n * Math.log(sigma2) - logDetA - cf.logDet());
         covariance = (task, v) -> {
             double[] ux = new double[n];
             for (int i = 0; i < n; i++) {
