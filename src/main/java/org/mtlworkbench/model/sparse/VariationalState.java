@@ -17,6 +17,13 @@ import org.mtlworkbench.numeric.GigMoments;
  * q(V) = Π_p N(v_p | M_V[p], C_V); q(Z_i) = MN(M_Zi, S_Z, C_Zi); q(Ω_i⁻¹) = Wishart(ν'_i, Ψ_i);
  * q(γ_i) = GIG(ω'_i, χ'_i, φ'_i). Covariances are stored as they were set, so that a later change of τ does not
  * silently change a factor (which would break monotonicity).
+ *
+ * <p>Two deliberate departures from §4.1, both measured on the block-sparse scenario (docs/decisions/0070):
+ * V ~ MN(0, I_P, I_K) instead of MN(0, τI_P, I_K) — tied to τ, the shared part VVᵀ of Σ = VVᵀ + τI could not
+ * grow beyond the scale of the task-specific part τI, and the planted ±1 correlations came out at 0.4–0.5 (with
+ * a weak Wishart) or near 0; Z_i ~ MN(0, I_K, γ_i⁻¹Ω_i) still carries the group's scale, so Σ = VVᵀ + τI is
+ * unchanged as the marginal row covariance of W_i. And the Wishart prior's dof is set above the bound at which
+ * γ_i and Ω_i stop trading scale ({@link #wishartDof}).
  */
 final class VariationalState {
 
@@ -94,8 +101,9 @@ final class VariationalState {
     /**
      * V and Z from the principal directions of a ridge fit, not small random values: with W₀ = U S Rᵀ (SVD, top K
      * from the eigenvectors of W₀W₀ᵀ), V = U_K S_K^½ and Z = S_K^½ R_Kᵀ = S_K^-½ U_Kᵀ W₀, so VZ starts as the best
-     * rank-K part of W₀, split evenly between the unit prior of V and the prior of Z. Started small, mean-field VB of the product VZ has a stable
-     * fixed point at V = 0 (ALGORITHMS.md §4.8), which on the block-sparse scenario it reached on 2 of 5 seeds.
+     * rank-K part of W₀, split evenly between the unit prior of V and the prior of Z. Deterministic (no seed), and
+     * never at V = 0, where q(V) would stay (ALGORITHMS.md §4.8); on the block-sparse scenario it ends where a small
+     * random start ends, a little sooner.
      * W₀ is the q(W) mean under the starting moments (γ_i = 1, Ω_i⁻¹ = I, τ = 1) with a zero prior mean.
      */
     private void initialiseFactors() {
