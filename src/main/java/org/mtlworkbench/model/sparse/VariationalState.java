@@ -2,11 +2,11 @@ package org.mtlworkbench.model.sparse;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.hipparchus.special.Gamma;
 import org.mtlworkbench.numeric.Cholesky;
+import org.mtlworkbench.numeric.GigMoments;
 import org.mtlworkbench.numeric.Linalg;
 import org.mtlworkbench.numeric.SymmetricEigen;
-import org.hipparchus.special.Gamma;
-import org.mtlworkbench.numeric.GigMoments;
 
 /**
  * All variational factors and hyper-parameters of the sparse Bayesian MTL model and their closed-form
