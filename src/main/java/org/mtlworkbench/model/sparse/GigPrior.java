@@ -1,6 +1,10 @@
 package org.mtlworkbench.model.sparse;
 
+import org.ejml.data.DMatrixRMaj;
 import org.hipparchus.special.Gamma;
+import org.mtlworkbench.numeric.Cholesky;
+import org.mtlworkbench.numeric.Linalg;
+import org.mtlworkbench.numeric.NotPositiveDefiniteException;
 import org.mtlworkbench.numeric.GigMoments;
 
 /**
@@ -93,48 +97,76 @@ final class GigPrior {
         return q * GigMoments.logNormaliser(o, c, f) + (o - 1) * sl - 0.5 * (c * sinv + f * sg);
     }
 
-    private static double[] gradient(double o, double c, double f, int q, double sl, double sinv, double sg) {
-        GigMoments e = GigMoments.of(o, c, f);
-        return new double[] {sl - q * e.meanLog(), 0.5 * (q * e.meanInverse() - sinv), 0.5 * (q * e.mean() - sg)};
+    /** Gradient of {@link #objective} in (ω, log χ, log φ). */
+    private static double[] gradient(double[] x, int q, double sl, double sinv, double sg) {
+        double c = Math.exp(x[1]);
+        double f = Math.exp(x[2]);
+        GigMoments e = GigMoments.of(x[0], c, f);
+        return new double[] {sl - q * e.meanLog(), 0.5 * c * (q * e.meanInverse() - sinv),
+                0.5 * f * (q * e.mean() - sg)};
     }
 
+    private static double objective(double[] x, int q, double sl, double sinv, double sg) {
+        return objective(x[0], Math.exp(x[1]), Math.exp(x[2]), q, sl, sinv, sg);
+    }
+
+    private static final double[] LOWER = {-MAX_ABS_OMEGA, Math.log(MIN_SCALE), -Math.log(MAX_SCALE)};
+    private static final double[] UPPER = {MAX_ABS_OMEGA, Math.log(MAX_SCALE), Math.log(MAX_SCALE)};
+
+    /**
+     * Projected Newton in (ω, log χ, log φ) (ALGORITHMS.md §4.5: log parameters, ω free), inside the box that
+     * keeps a degenerate fit finite. A coordinate at a bound whose gradient points outwards is held there and
+     * Newton runs on the others; steps are projected onto the box and accepted only when they increase the
+     * objective. (Rejecting every step that left the box instead stalled the fit as soon as χ reached its lower
+     * bound: the Gamma limit a general GIG fitted to these posteriors heads for.)
+     */
     private void newton(int q, double sl, double sinv, double sg, boolean fixOmega) {
-        double[] x = {omega, chi, phi};
-        double fx = objective(x[0], x[1], x[2], q, sl, sinv, sg);
+        double[] x = {omega, Math.log(clamp(chi)), Math.log(clamp(phi))};
+        double fx = objective(x, q, sl, sinv, sg);
         int first = fixOmega ? 1 : 0;
         for (int iter = 0; iter < 200; iter++) {
-            double[] g = gradient(x[0], x[1], x[2], q, sl, sinv, sg);
+            double[] g = gradient(x, q, sl, sinv, sg);
+            boolean[] free = new boolean[3];
+            int nFree = 0;
+            for (int i = first; i < 3; i++) {
+                boolean outLow = x[i] <= LOWER[i] && g[i] < 0;
+                boolean outHigh = x[i] >= UPPER[i] && g[i] > 0;
+                free[i] = !outLow && !outHigh;
+                nFree += free[i] ? 1 : 0;
+            }
+            if (nFree == 0) {
+                break;
+            }
             double[][] h = new double[3][3];
-            for (int j = first; j < 3; j++) {
-                double step = 1e-5 * Math.max(j == 0 ? 1 : 0, Math.abs(x[j]));
+            for (int j = 0; j < 3; j++) {
+                if (!free[j]) {
+                    continue;
+                }
+                double step = 1e-5 * Math.max(1, Math.abs(x[j]));
                 double[] xp = x.clone();
                 double[] xm = x.clone();
                 xp[j] += step;
                 xm[j] -= step;
-                double[] gp = gradient(xp[0], xp[1], xp[2], q, sl, sinv, sg);
-                double[] gm = gradient(xm[0], xm[1], xm[2], q, sl, sinv, sg);
-                for (int i = first; i < 3; i++) {
+                double[] gp = gradient(xp, q, sl, sinv, sg);
+                double[] gm = gradient(xm, q, sl, sinv, sg);
+                for (int i = 0; i < 3; i++) {
                     h[i][j] = (gp[i] - gm[i]) / (2 * step);
                 }
             }
-            double[] dir = solveNegative(h, g, first);
+            double[] dir = solveNegative(h, g, free);
             if (dir == null) {
                 dir = new double[3];
-                for (int i = first; i < 3; i++) {
-                    dir[i] = g[i] * Math.max(1e-3, Math.abs(x[i]) * 1e-3);
+                for (int i = 0; i < 3; i++) {
+                    dir[i] = free[i] ? g[i] / Math.max(1, Math.abs(g[i])) : 0;
                 }
             }
             boolean moved = false;
             for (double alpha = 1; alpha > 1e-12; alpha *= 0.5) {
                 double[] y = x.clone();
-                for (int i = first; i < 3; i++) {
-                    y[i] += alpha * dir[i];
+                for (int i = 0; i < 3; i++) {
+                    y[i] = Math.min(UPPER[i], Math.max(LOWER[i], y[i] + alpha * dir[i]));
                 }
-                if (y[1] < MIN_SCALE || y[2] < MIN_SCALE || y[1] > MAX_SCALE || y[2] > MAX_SCALE
-                        || Math.abs(y[0]) > MAX_ABS_OMEGA) {
-                    continue;
-                }
-                double fy = objective(y[0], y[1], y[2], q, sl, sinv, sg);
+                double fy = objective(y, q, sl, sinv, sg);
                 if (fy > fx) {
                     moved = fy - fx > 1e-14 * Math.max(1, Math.abs(fx));
                     x = y;
@@ -146,35 +178,44 @@ final class GigPrior {
                 break;
             }
         }
-        set(x[0], x[1], x[2]);
+        set(x[0], Math.exp(x[1]), Math.exp(x[2]));
     }
 
-    /** Solves (−H) d = g on the free coordinates; null when −H is not positive definite. */
-    private static double[] solveNegative(double[][] h, double[] g, int first) {
-        int n = 3 - first;
-        org.ejml.data.DMatrixRMaj a = new org.ejml.data.DMatrixRMaj(n, n);
+    /** Solves (−H) d = g on the free coordinates; null when −H is not positive definite there. */
+    private static double[] solveNegative(double[][] h, double[] g, boolean[] free) {
+        int[] idx = new int[3];
+        int n = 0;
+        for (int i = 0; i < 3; i++) {
+            if (free[i]) {
+                idx[n++] = i;
+            }
+        }
+        DMatrixRMaj a = new DMatrixRMaj(n, n);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                a.set(i, j, -0.5 * (h[i + first][j + first] + h[j + first][i + first]));
+                a.set(i, j, -0.5 * (h[idx[i]][idx[j]] + h[idx[j]][idx[i]]));
             }
         }
-        org.ejml.interfaces.linsol.LinearSolverDense<org.ejml.data.DMatrixRMaj> s =
-                org.ejml.dense.row.factory.LinearSolverFactory_DDRM.chol(n);
-        if (!s.setA(a)) {
-            return null;
-        }
-        org.ejml.data.DMatrixRMaj b = new org.ejml.data.DMatrixRMaj(n, 1);
+        double[] b = new double[n];
         for (int i = 0; i < n; i++) {
-            b.set(i, 0, g[i + first]);
+            b[i] = g[idx[i]];
         }
-        org.ejml.data.DMatrixRMaj d = new org.ejml.data.DMatrixRMaj(n, 1);
-        s.solve(b, d);
-        double[] out = new double[3];
-        for (int i = 0; i < n; i++) {
-            out[i + first] = d.get(i, 0);
-            if (!Double.isFinite(out[i + first])) {
+        double[] d;
+        try {
+            Cholesky c = Linalg.cholesky(a);
+            if (c.jitter() > 0) {
                 return null;
             }
+            d = c.solve(b);
+        } catch (NotPositiveDefiniteException e) {
+            return null;
+        }
+        double[] out = new double[3];
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(d[i])) {
+                return null;
+            }
+            out[idx[i]] = d[i];
         }
         return out;
     }

@@ -61,8 +61,9 @@ public final class SparseGigFactory implements ModelFactory {
                         .withLogScale(),
                 ParamSpec.ofDouble("phi", 1, 1e-10, 1e10, "GIG φ (start value; not used by Laplace and ARD)")
                         .withLogScale(),
-                ParamSpec.ofDouble("wishartDof", 2, 1e-3, 1e6, "Wishart prior on the group feature "
-                        + "precisions: degrees of freedom above D_i − 1 (mean fixed at I)"),
+                ParamSpec.ofDouble("wishartStrength", 1, 0.01, 1e4, "Wishart prior on the group feature "
+                        + "precisions Ω_i⁻¹ (mean I): its dof beyond the bound (P+K)(D_i−1) that keeps the group "
+                        + "scale in γ_i, in units of that bound"),
                 ParamSpec.ofChoice("solver", "auto", List.of("auto", "primal", "dual"),
                         "q(W): primal D×D inverses, or the N×N dual form (shared inputs only); auto picks dual "
                         + "when D > N"));

@@ -31,12 +31,8 @@ public final class SparseGigFit implements FittedModel {
         this.mean = s.w.mean.copy();
         this.covariance = s.w.covariance;
         this.sigma2 = s.sigma2;
-        // γ_i and Ω_i⁻¹ trade scale (only γ_iΩ_i⁻¹ enters the prior of W_i), so the view shows the effective
-        // precision ⟨γ_i⟩ tr⟨Ω_i⁻¹⟩ / D_i, which that trade leaves unchanged
-        this.gammaMean = new double[s.q];
-        for (int g = 0; g < s.q; g++) {
-            gammaMean[g] = s.gm[g].mean() * CommonOps_DDRM.trace(s.lamMean[g]) / s.size[g];
-        }
+        // ⟨γ_i⟩ itself: the Wishart prior's dof (VariationalState.wishartDof) keeps the group's scale in γ_i
+        this.gammaMean = s.gammaMeans();
         this.taskNames = List.copyOf(taskNames);
         this.groupNames = List.copyOf(groupNames);
         this.prior = new double[] {s.prior.omega, s.prior.chi, s.prior.phi};
@@ -90,14 +86,19 @@ public final class SparseGigFit implements FittedModel {
         return List.of(
                 new TaskMatrix("task correlation from Σ = ⟨VVᵀ⟩ + τI (negative = anti-correlated)", taskNames,
                         taskCorrelation, true),
-                new GroupSparsity("effective precision ⟨γ_i⟩·tr⟨Ω_i⁻¹⟩/D_i per feature group (large = switched "
-                        + "off); weight norms per task",
+                new GroupSparsity("posterior mean precision ⟨γ_i⟩ per feature group (large = switched off; "
+                        + "compare on a log scale); weight norms per task",
                         groupNames, gammaMean, taskNames, weightNorms));
     }
 
-    /** The effective precision ⟨γ_i⟩ tr⟨Ω_i⁻¹⟩ / D_i per group, in group order. */
+    /** The posterior mean precision ⟨γ_i⟩ per group, in group order. */
     public double[] groupPrecision() {
         return gammaMean.clone();
+    }
+
+    /** Which groups are on, by {@link GroupSupport#split(double[])} of ⟨γ_i⟩. */
+    public boolean[] activeGroups() {
+        return GroupSupport.split(gammaMean);
     }
 
     /** The task correlation matrix from Σ. */

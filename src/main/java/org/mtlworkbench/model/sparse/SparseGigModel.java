@@ -9,6 +9,7 @@ import org.mtlworkbench.model.FittedModel;
 import org.mtlworkbench.model.ModelSnapshot;
 import org.mtlworkbench.model.MultiTaskModel;
 import org.mtlworkbench.model.ParamValues;
+import org.mtlworkbench.numeric.NotPositiveDefiniteException;
 
 /** Variational EM for sparse Bayesian multi-task regression with GIG priors (Archambeau et al. 2011). */
 final class SparseGigModel implements MultiTaskModel {
@@ -24,6 +25,15 @@ final class SparseGigModel implements MultiTaskModel {
 
     @Override
     public FittedModel fit(MultiTaskDataset train, FitContext ctx) {
+        try {
+            return fitChecked(train, ctx);
+        } catch (NotPositiveDefiniteException e) {
+            throw new FitFailedException("sparse-gig: a covariance matrix is not positive definite even with jitter "
+                    + "(" + e.getMessage() + "); the data may hold constant or duplicate features");
+        }
+    }
+
+    private FittedModel fitChecked(MultiTaskDataset train, FitContext ctx) {
         if (train.isClassification()) {
             throw new FitFailedException("sparse-gig does multi-output regression only");
         }
@@ -75,8 +85,7 @@ final class SparseGigModel implements MultiTaskModel {
             case "primal" -> false;
             default -> data.shared && data.features > n;
         };
-        return new VariationalState(data, groups.offsets(), rank, prior, params.getDouble("wishartDof"), dual,
-                ctx.random("init"));
+        return new VariationalState(data, groups.offsets(), rank, prior, params.getDouble("wishartStrength"), dual);
     }
 
     private static ModelSnapshot snapshot(int step, ElboTerms e, VariationalState s, SparseGigFit fit) {
@@ -90,6 +99,13 @@ final class SparseGigModel implements MultiTaskModel {
         scalars.put("prior φ", s.prior.phi);
         scalars.put("noise σ² (standardised targets)", s.sigma2);
         scalars.put("τ", s.tau);
+        boolean[] on = fit.activeGroups();
+        int count = 0;
+        for (boolean b : on) {
+            count += b ? 1 : 0;
+        }
+        scalars.put("groups on (two-means on log⟨γ⟩)", (double) count);
+        scalars.put("⟨γ⟩ separation, smallest off / largest on", GroupSupport.separation(fit.groupPrecision(), on));
         return new ModelSnapshot(step, losses, scalars, fit.relatedness(), fit);
     }
 

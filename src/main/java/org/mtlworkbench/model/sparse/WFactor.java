@@ -2,13 +2,16 @@ package org.mtlworkbench.model.sparse;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.mtlworkbench.numeric.Cholesky;
+import org.mtlworkbench.numeric.Linalg;
 
 /**
  * q(W) = Π_p N(w_p | m_p, S_p) with S_p = (X_pᵀX_p/σ² + A/τ)⁻¹, A = blockdiag(⟨γ_i⟩⟨Ω_i⁻¹⟩), and
  * m_p = S_p (X_pᵀy_p/σ² + A ⟨Zᵀ⟩⟨v_p⟩/τ) (ALGORITHMS.md §4.4; with shared inputs all S_p are equal and this is the
  * matrix-normal MN(M_W, I_P, Ω_W) of the spec). The primal form inverts D×D matrices; the dual form (shared
- * inputs, D &gt; N) uses Woodbury, S = A'⁻¹ − Uᵀ C⁻¹ U with A' = A/τ, U = X A'⁻¹, C = σ²I_N + X A'⁻¹ Xᵀ, and
- * never forms S: it keeps only the diagonal blocks the other factors need.
+ * inputs, D &gt; N) uses Woodbury with A' = A/τ and C = σ²I_N + X A'⁻¹ Xᵀ, and never forms S: it keeps only the
+ * diagonal blocks the other factors need.
  */
 final class WFactor {
 
@@ -67,13 +70,13 @@ final class WFactor {
             DMatrixRMaj prec = data.gram(s).copy();
             CommonOps_DDRM.scale(1.0 / sigma2, prec);
             CommonOps_DDRM.addEquals(prec, a);
-            Spd f = Spd.of(prec);
-            covs[s] = f.inverse;
+            Cholesky f = Linalg.cholesky(prec);
+            covs[s] = f.inverse();
             int weight = data.shared ? p : 1;
-            sumLogDet -= weight * f.logDet; // log|S| = −log|precision|
-            traceGramCov += weight * traceOfProduct(data.gram(s), f.inverse);
+            sumLogDet -= weight * f.logDet(); // log|S| = −log|precision|
+            traceGramCov += weight * traceOfProduct(data.gram(s), covs[s]);
             for (int g = 0; g < q; g++) {
-                DMatrixRMaj block = CommonOps_DDRM.extract(f.inverse, off[g], off[g + 1], off[g], off[g + 1]);
+                DMatrixRMaj block = CommonOps_DDRM.extract(covs[s], off[g], off[g + 1], off[g], off[g + 1]);
                 CommonOps_DDRM.addEquals(sumBlocks[g], weight, block);
             }
         }
@@ -89,70 +92,118 @@ final class WFactor {
         covariance = (task, x) -> quadratic(covs[data.shared ? 0 : task], x);
     }
 
+    /**
+     * Dual form (shared inputs, D &gt; N). With A'_i = R_i R_iᵀ (Cholesky per group) and Y = X R⁻ᵀ (blockwise),
+     * C = σ²I_N + X A'⁻¹ Xᵀ = σ²I_N + Y Yᵀ = L Lᵀ and G = L⁻¹Y, Woodbury gives S = R⁻ᵀ (I − GᵀG) R⁻¹. Nothing of
+     * size D×D and no explicit C⁻¹ is formed: the cost per iteration is Y Yᵀ (N²D/2, symmetric), the Cholesky of C
+     * (N³/3), one forward substitution L⁻¹Y (N²D/2, row by row) and L⁻¹ for tr C⁻¹ (N³/3). C itself changes with
+     * every ⟨γ_i⟩, ⟨Ω_i⁻¹⟩ and τ, so it cannot be kept from one iteration to the next.
+     */
     private void dual(TaskData data, int[] off, DMatrixRMaj[] aBlocks, double sigma2, DMatrixRMaj rhs) {
         DMatrixRMaj x = data.sharedX;
         int n = x.numRows;
         int d = data.features;
         int q = off.length - 1;
-        DMatrixRMaj aInv = new DMatrixRMaj(d, d);
+        int p = data.tasks;
+        DMatrixRMaj[] rInv = new DMatrixRMaj[q];
         double logDetA = 0;
+        DMatrixRMaj y = new DMatrixRMaj(n, d);
         for (int g = 0; g < q; g++) {
-            Spd f = Spd.of(aBlocks[g]);
-            logDetA += f.logDet;
-            CommonOps_DDRM.insert(f.inverse, aInv, off[g], off[g]);
-        }
-        // U = X A'⁻¹ blockwise (A'⁻¹ is block diagonal)
-        DMatrixRMaj u = new DMatrixRMaj(n, d);
-        for (int g = 0; g < q; g++) {
+            Cholesky f = Linalg.cholesky(aBlocks[g]);
+            logDetA += f.logDet();
+            DMatrixRMaj ri = f.lower();
+            TriangularSolver_DDRM.invertLower(ri.data, ri.numRows);
+            rInv[g] = ri;
+            // Y_g = X_g R_g⁻ᵀ
             DMatrixRMaj xg = CommonOps_DDRM.extract(x, 0, n, off[g], off[g + 1]);
-            DMatrixRMaj ag = CommonOps_DDRM.extract(aInv, off[g], off[g + 1], off[g], off[g + 1]);
-            DMatrixRMaj ug = new DMatrixRMaj(n, off[g + 1] - off[g]);
-            CommonOps_DDRM.mult(xg, ag, ug);
-            CommonOps_DDRM.insert(ug, u, 0, off[g]);
+            DMatrixRMaj yg = new DMatrixRMaj(n, ri.numRows);
+            CommonOps_DDRM.multTransB(xg, ri, yg);
+            CommonOps_DDRM.insert(yg, y, 0, off[g]);
         }
         DMatrixRMaj c = new DMatrixRMaj(n, n);
-        CommonOps_DDRM.multTransB(u, x, c);
+        CommonOps_DDRM.multOuter(y, c);
         for (int i = 0; i < n; i++) {
             c.add(i, i, sigma2);
         }
-        Spd cf = Spd.of(c);
-        DMatrixRMaj cInv = cf.inverse;
-        int p = data.tasks;
-        // S B = A'⁻¹B − Uᵀ C⁻¹ (U B)
-        DMatrixRMaj sb = new DMatrixRMaj(d, p);
-        CommonOps_DDRM.mult(aInv, rhs, sb);
-        DMatrixRMaj ub = new DMatrixRMaj(n, p);
-        CommonOps_DDRM.mult(u, rhs, ub);
-        DMatrixRMaj cub = new DMatrixRMaj(n, p);
-        CommonOps_DDRM.mult(cInv, ub, cub);
-        CommonOps_DDRM.multAddTransA(-1.0, u, cub, sb);
+        Cholesky cf = Linalg.cholesky(c);
+        DMatrixRMaj gMat = y; // overwritten: G = L⁻¹Y
+        forwardSubstitute(cf.lower(), gMat);
+        // S B = R⁻ᵀ (B̃ − Gᵀ G B̃) with B̃ = R⁻¹ B
+        DMatrixRMaj bt = blockMult(rInv, off, rhs, false);
+        DMatrixRMaj gb = new DMatrixRMaj(n, p);
+        CommonOps_DDRM.mult(gMat, bt, gb);
+        CommonOps_DDRM.multAddTransA(-1.0, gMat, gb, bt);
+        DMatrixRMaj sb = blockMult(rInv, off, bt, true);
         mean = new DMatrixRMaj(p, d);
         CommonOps_DDRM.transpose(sb, mean);
-        DMatrixRMaj cu = new DMatrixRMaj(n, d);
-        CommonOps_DDRM.mult(cInv, u, cu);
         sumBlocks = new DMatrixRMaj[q];
         for (int g = 0; g < q; g++) {
-            DMatrixRMaj ug = CommonOps_DDRM.extract(u, 0, n, off[g], off[g + 1]);
-            DMatrixRMaj cug = CommonOps_DDRM.extract(cu, 0, n, off[g], off[g + 1]);
-            DMatrixRMaj block = CommonOps_DDRM.extract(aInv, off[g], off[g + 1], off[g], off[g + 1]);
-            CommonOps_DDRM.multAddTransA(-1.0, ug, cug, block);
+            int di = off[g + 1] - off[g];
+            DMatrixRMaj gg = CommonOps_DDRM.extract(gMat, 0, n, off[g], off[g + 1]);
+            DMatrixRMaj inner = CommonOps_DDRM.identity(di);
+            CommonOps_DDRM.multAddTransA(-1.0, gg, gg, inner);
+            DMatrixRMaj tmp = new DMatrixRMaj(di, di);
+            CommonOps_DDRM.multTransA(rInv[g], inner, tmp);
+            DMatrixRMaj block = new DMatrixRMaj(di, di);
+            CommonOps_DDRM.mult(tmp, rInv[g], block);
             CommonOps_DDRM.scale(p, block);
             sumBlocks[g] = block;
         }
-        // tr(XᵀX S) = Nσ² − σ⁴ tr(C⁻¹) and log|S| = N log σ² − log|A'| − log|C|, both from C = σ²I + X A'⁻¹ Xᵀ
-        traceGramCov = p * (n * sigma2 - sigma2 * sigma2 * CommonOps_DDRM.trace(cInv));
-        sumLogDet = p * (n * Math.log(sigma2) - logDetA - cf.logDet);
+        // tr(XᵀX S) = Nσ² − σ⁴ tr(C⁻¹) and log|S| = N log σ² − log|A'| − log|C|
+        double trCInv = 0;
+        for (double v : cf.inverseDiagonal()) {
+            trCInv += v;
+        }
+        traceGramCov = p * (n * sigma2 - sigma2 * sigma2 * trCInv);
+        sumLogDet = p * (n * Math.log(sigma2) - logDetA - cf.logDet());
+        // xᵀ S x = |R⁻¹x|² − |G R⁻¹x|²
         covariance = (task, v) -> {
-            double[] ux = new double[n];
-            for (int i = 0; i < n; i++) {
-                double s = 0;
-                for (int k = 0; k < d; k++) {
-                    s += u.get(i, k) * v[k];
-                }
-                ux[i] = s;
-            }
-            return quadratic(aInv, v) - quadratic(cInv, ux);
+            DMatrixRMaj col = new DMatrixRMaj(d, 1, true, v);
+            DMatrixRMaj rv = blockMult(rInv, off, col, false);
+            DMatrixRMaj grv = new DMatrixRMaj(n, 1);
+            CommonOps_DDRM.mult(gMat, rv, grv);
+            return CommonOps_DDRM.dot(rv, rv) - CommonOps_DDRM.dot(grv, grv);
         };
+    }
+
+    /** Block-diagonal product: R⁻¹ B (or R⁻ᵀ B when {@code transpose}), one D_i × D_i block per group. */
+    private static DMatrixRMaj blockMult(DMatrixRMaj[] blocks, int[] off, DMatrixRMaj b, boolean transpose) {
+        DMatrixRMaj out = new DMatrixRMaj(b.numRows, b.numCols);
+        for (int g = 0; g < blocks.length; g++) {
+            DMatrixRMaj bg = CommonOps_DDRM.extract(b, off[g], off[g + 1], 0, b.numCols);
+            DMatrixRMaj r = new DMatrixRMaj(bg.numRows, bg.numCols);
+            if (transpose) {
+                CommonOps_DDRM.multTransA(blocks[g], bg, r);
+            } else {
+                CommonOps_DDRM.mult(blocks[g], bg, r);
+            }
+            CommonOps_DDRM.insert(r, out, off[g], 0);
+        }
+        return out;
+    }
+
+    /** B ← L⁻¹B in place, row by row so that the inner loop runs along contiguous rows of B. */
+    static void forwardSubstitute(DMatrixRMaj lower, DMatrixRMaj b) {
+        int n = lower.numRows;
+        int m = b.numCols;
+        double[] l = lower.data;
+        double[] bd = b.data;
+        for (int i = 0; i < n; i++) {
+            int row = i * m;
+            for (int k = 0; k < i; k++) {
+                double lik = l[i * n + k];
+                if (lik != 0) {
+                    int other = k * m;
+                    for (int j = 0; j < m; j++) {
+                        bd[row + j] -= lik * bd[other + j];
+                    }
+                }
+            }
+            double inv = 1 / l[i * n + i];
+            for (int j = 0; j < m; j++) {
+                bd[row + j] *= inv;
+            }
+        }
     }
 
     static double quadratic(DMatrixRMaj m, double[] x) {
