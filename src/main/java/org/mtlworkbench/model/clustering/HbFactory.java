@@ -43,16 +43,16 @@ public abstract class HbFactory implements ModelFactory {
     public final List<ParamSpec> params() {
         List<ParamSpec> p = new ArrayList<>();
         p.add(ParamSpec.ofInt("hidden", 4, 1, 500, "hidden units H of the shared feature map h = [g(Wx); 1]"));
-        p.add(ParamSpec.ofChoice("activation", "linear", Activation.ids(),
+        p.add(ParamSpec.ofChoice("activation", "none", Activation.ids(),
                 "g: tanh, linear, or none (h = [x; 1]: a linear hierarchical model, W not learned)"));
         if (variant.mixture) {
             p.add(ParamSpec.ofInt("clusters", 2, 2, 50, "number of task clusters K"));
         }
         p.add(ParamSpec.ofInt("iterations", 100, 1, 100_000, "most EM steps (after restart screening)"));
-        p.add(ParamSpec.ofDouble("tolerance", 1e-6, 0, 1,
+        p.add(ParamSpec.ofDouble("tolerance", 1e-5, 0, 1,
                 "stop when an EM step raises the objective by less than tolerance·(1 + |objective|)")
                 .withLogScale());
-        p.add(ParamSpec.ofInt("inner-steps", 10, 0, 1000, "L-BFGS steps on W and σ per EM step"));
+        p.add(ParamSpec.ofInt("inner-steps", 6, 0, 1000, "L-BFGS steps on W and σ per EM step"));
         p.add(ParamSpec.ofInt("restarts", 3, 1, 100, "random restarts; the one with the best evidence is kept"));
         p.add(ParamSpec.ofInt("screen-steps", 15, 1, 10_000, "EM steps each restart runs before the best is kept"));
         p.add(ParamSpec.ofDouble("cov-prior", 0.01, 1e-8, 100,

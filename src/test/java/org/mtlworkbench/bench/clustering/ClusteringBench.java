@@ -31,8 +31,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The issue's three timings for the Bakker–Heskes family, each next to a per-task ridge regression on the same
  * data (the baseline of the ratio): one EM step on the reference demo (tanh, 4 hidden units, 2 clusters), a whole
- * clustering fit on computer_survey's training profiles (default restarts), and a whole clustering fit on a
- * synthetic problem of the School data's size (139 tasks, 15,000 rows, 27 inputs).
+ * clustering fit on computer_survey's training profiles (default restarts; activation none, the default, and
+ * linear with 4 hidden units), and a whole clustering fit on a synthetic problem of the School data's size
+ * (139 tasks, 15,000 rows, 27 inputs; linear and none).
  * Run: {@code ./bench 'ClusteringBench' -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Benchmark)
@@ -79,7 +80,8 @@ public class ClusteringBench {
 
     @Benchmark
     public Object surveyFitLinear() {
-        return clustering.create(clustering.defaults()).fit(survey, FitContext.headless(1));
+        return clustering.create(clustering.defaults().with("activation", "linear")).fit(survey,
+                FitContext.headless(1));
     }
 
     @Benchmark
@@ -89,7 +91,14 @@ public class ClusteringBench {
 
     @Benchmark
     public Object schoolSizedFitLinear() {
-        return clustering.create(clustering.defaults()).fit(school, FitContext.headless(1));
+        return clustering.create(clustering.defaults().with("activation", "linear")).fit(school,
+                FitContext.headless(1));
+    }
+
+    @Benchmark
+    public Object schoolSizedFitNone() {
+        return clustering.create(clustering.defaults().with("activation", "none")).fit(school,
+                FitContext.headless(1));
     }
 
     @Benchmark
