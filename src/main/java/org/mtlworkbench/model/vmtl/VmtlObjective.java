@@ -1,0 +1,150 @@
+package org.mtlworkbench.model.vmtl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+/**
+ * The VMTL loss for one step, all tasks at once (ALGORITHMS.md §5.2): per task t,
+ * <pre>
+ *   NLL_t  = N_t/n_t · Σ_rows (1/S) Σ_s −log p(y | z_s, w_s)
+ *   KLz_t  = N_t/n_t · Σ_rows KL(q_t(z|x) ‖ Σ_{i≠t} β_ti q_i(z|x))
+ *   KLw_t  = KL(q_t(w) ‖ Σ_{i≠t} α_ti q_i(w))
+ *   loss   = (1/T) Σ_t (NLL_t + λ_z KLz_t + λ_w,t KLw_t)
+ * </pre>
+ * with α, β Gumbel-softmax samples and the neighbours' posteriors taken from the previous iteration, i.e. the
+ * current values with gradients stopped (as in the official code). One weight sample per z sample (M = 1 per z,
+ * as in the official code); the mixture KLs per {@link KlEstimator}.
+ */
+final class VmtlObjective {
+
+    private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
+
+    private VmtlObjective() {
+    }
+
+    /** The noise of one step: ε for z [S,T,B,L] and w [S,T,L+1,C], Gumbel noise for α and β [T,T]. */
+    record Noise(NDArray epsZ, NDArray epsW, NDArray gumbelAlpha, NDArray gumbelBeta) {
+    }
+
+    /**
+     * The loss terms: {@code total} is a scalar (the minimised negative ELBO, weighted); the others are per-task
+     * vectors [T] (unweighted), plus the sampled α and β.
+     */
+    record Terms(NDArray total, NDArray nll, NDArray klZ, NDArray klW, NDArray logitPrior, NDArray alpha,
+                 NDArray beta) {
+    }
+
+    /** All tasks at once: the batched step. */
+    static Terms compute(VmtlParameters p, TaskBatches.Batch batch, Noise noise, double tau, NDArray lambdaW,
+                         float lambdaZ, KlEstimator estimator, float minStd, NDArray offDiagonal, float logitDecay) {
+        return compute(p, batch, noise, tau, lambdaW, lambdaZ, estimator, minStd, offDiagonal, logitDecay, -1);
+    }
+
+    /**
+     * The loss of every task ({@code task} = −1; arrays have all T tasks on their task axis) or of one task
+     * (arrays hold that task alone on their task axis, and its rows of the mixing logits are used): the per-task
+     * loop that the batched step replaces. Either way {@code total} is Σ over the computed tasks / T, so the
+     * per-task totals add up to the batched one.
+     */
+    static Terms compute(VmtlParameters p, TaskBatches.Batch batch, Noise noise, double tau, NDArray lambdaW,
+                         float lambdaZ, KlEstimator estimator, float minStd, NDArray offDiagonal, float logitDecay,
+                         int task) {
+        VmtlShape s = p.shape;
+        int t = s.tasks();
+        Own own = new Own(p, task);
+        int rowsT = task < 0 ? t : 1;
+        NDArray x = batch.x();
+
+        // encoder: shared trunk, per-task heads (own task) → q_t(z|x) = N(muZ, sdZ²), [T,B,L]
+        NDArray h = Activation.elu(x.matMul(p.trunkW).add(p.trunkB), 1f);
+        NDArray muZ = h.matMul(own.headMean).add(own.headMeanB);
+        NDArray sdZ = h.matMul(own.headLogStd).add(own.headLogStdB).exp().add(minStd);
+
+        // reparameterised samples of z [S,T,B,L] and w [S,T,L+1,C]
+        NDArray z = noise.epsZ().mul(sdZ.expandDims(0)).add(muZ.expandDims(0));
+        NDArray sdW = own.wLogStd.exp().add(minStd);
+        NDArray w = noise.epsW().mul(sdW.expandDims(0)).add(own.wMean.expandDims(0));
+        Shape zs = z.getShape();
+        NDArray ones = z.getManager().ones(new Shape(zs.get(0), zs.get(1), zs.get(2), 1), z.getDataType(),
+                z.getDevice());
+        NDArray out = z.concat(ones, 3).matMul(w); // [S,T,B,C]
+
+        NDArray nllRows = s.regression() ? gaussianNll(out, batch.target(), own.noiseLogStd)
+                : softmaxNll(out, batch.target());
+        NDArray nll = nllRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
+
+        // representation prior: every task's (detached) head applied to these rows, [T(row),T(head),B,L]
+        NDArray hd = h.stopGradient().expandDims(1);
+        NDArray muAll = hd.matMul(p.headMean.stopGradient().expandDims(0))
+                .add(p.headMeanB.stopGradient().expandDims(0));
+        NDArray sdAll = hd.matMul(p.headLogStd.stopGradient().expandDims(0))
+                .add(p.headLogStdB.stopGradient().expandDims(0)).exp().add(minStd);
+        NDArray beta = GumbelSoftmax.mix(own.betaLogits, noise.gumbelBeta(), tau, offDiagonal);
+        NDArray klZRows = GaussianKl.toMixture(estimator, muZ, sdZ.square(), muAll, sdAll.square(),
+                beta.reshape(rowsT, t, 1, 1), 1);
+        NDArray klZ = klZRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
+
+        // classifier prior: the other tasks' (detached) posteriors of w
+        NDArray alpha = GumbelSoftmax.mix(own.alphaLogits, noise.gumbelAlpha(), tau, offDiagonal);
+        NDArray varW = sdW.square();
+        NDArray allVarW = p.wLogStd.stopGradient().exp().add(minStd).square();
+        NDArray klW = GaussianKl.toMixture(estimator, own.wMean, varW, p.wMean.stopGradient().expandDims(0),
+                allVarW.expandDims(0), alpha.reshape(rowsT, t, 1, 1), 2);
+
+        // a Gaussian prior N(0, 1/decay) on every mixing logit (MAP), so that α and β stay graded where the data
+        // do not decide (without it a task with no true partner drifts to one-hot on whichever neighbour is closest)
+        NDArray logitPrior = own.alphaLogits.square().add(own.betaLogits.square()).sum(new int[] {1})
+                .mul(0.5f * logitDecay);
+        NDArray perTask = nll.add(klZ.mul(lambdaZ)).add(klW.mul(lambdaW)).add(logitPrior);
+        return new Terms(perTask.sum().div((float) t), nll, klZ, klW, logitPrior, alpha, beta);
+    }
+
+    /** The parameters of the tasks being computed: all of them, or one task's slice (keeping the task axis). */
+    private static final class Own {
+        final NDArray headMean;
+        final NDArray headMeanB;
+        final NDArray headLogStd;
+        final NDArray headLogStdB;
+        final NDArray wMean;
+        final NDArray wLogStd;
+        final NDArray noiseLogStd;
+        final NDArray alphaLogits;
+        final NDArray betaLogits;
+
+        Own(VmtlParameters p, int task) {
+            headMean = slice(p.headMean, task);
+            headMeanB = slice(p.headMeanB, task);
+            headLogStd = slice(p.headLogStd, task);
+            headLogStdB = slice(p.headLogStdB, task);
+            wMean = slice(p.wMean, task);
+            wLogStd = slice(p.wLogStd, task);
+            noiseLogStd = slice(p.noiseLogStd, task);
+            alphaLogits = slice(p.alphaLogits, task);
+            betaLogits = slice(p.betaLogits, task);
+        }
+
+        private static NDArray slice(NDArray a, int task) {
+            return task < 0 ? a : a.get(task + ":" + (task + 1));
+        }
+    }
+
+    /** −(1/S) Σ_s log softmax(out_s)[y] per row, [T,B]; {@code oneHot} is [T,B,C]. */
+    private static NDArray softmaxNll(NDArray out, NDArray oneHot) {
+        return out.logSoftmax(3).mul(oneHot.expandDims(0)).sum(new int[] {3}).mean(new int[] {0}).neg();
+    }
+
+    /** −(1/S) Σ_s log N(y; f_s, σ_t²) per row, [T,B]; {@code y} is [T,B], σ_t = exp(noiseLogStd_t). */
+    private static NDArray gaussianNll(NDArray out, NDArray y, NDArray noiseLogStd) {
+        NDArray f = out.squeeze(3); // [S,T,B]
+        NDArray logSd = noiseLogStd.reshape(1, -1, 1);
+        NDArray resid = f.sub(y.expandDims(0)).mul(logSd.neg().exp());
+        return resid.square().mul(0.5f).add(logSd).add(0.5f * LOG_2PI).mean(new int[] {0});
+    }
+
+    /** Stacks scalars (for one read-back to the JVM). */
+    static NDArray stack(NDArray... scalars) {
+        return ai.djl.ndarray.NDArrays.stack(new NDList(scalars));
+    }
+}
