@@ -21,15 +21,16 @@ final class GumbelSoftmax {
     }
 
     /**
-     * The mixing matrix (T×T) for {@code logits} (T×T), noise {@code gumbel} (T×T, or null for the noise-free
-     * expected weights), temperature τ, and {@code offDiagonal} (T×T: 1 off the diagonal, 0 on it).
+     * The mixing matrices for {@code logits} ([…, T, T], rows along the second-to-last axis; several matrices may
+     * be stacked in front), noise {@code gumbel} (same shape, or null for the noise-free expected weights),
+     * temperature τ, and {@code offDiagonal} (T×T or the matching rows: 1 off the diagonal, 0 on it).
      */
     static NDArray mix(NDArray logits, NDArray gumbel, double tau, NDArray offDiagonal) {
         NDArray scores = gumbel == null ? logits : logits.add(gumbel);
         NDArray penalised = scores.add(offDiagonal.sub(1f).mul(-DIAGONAL_PENALTY));
-        NDArray rowMax = penalised.max(new int[] {1}, true).stopGradient();
+        NDArray rowMax = penalised.max(new int[] {-1}, true).stopGradient();
         NDArray e = penalised.sub(rowMax).div((float) tau).exp().mul(offDiagonal);
-        return e.div(e.sum(new int[] {1}, true));
+        return e.div(e.sum(new int[] {-1}, true));
     }
 
     /** The same computation in double precision on the JVM, for views (noise-free) and tests. */
@@ -63,7 +64,12 @@ final class GumbelSoftmax {
 
     /** Standard Gumbel noise −log(−log U), T×T, as float32 row-major, drawn from {@code rng}. */
     static float[] noise(SplittableRandom rng, int t) {
-        float[] g = new float[t * t];
+        return noise(rng, t, 1);
+    }
+
+    /** {@code count} stacked T×T blocks of standard Gumbel noise. */
+    static float[] noise(SplittableRandom rng, int t, int count) {
+        float[] g = new float[count * t * t];
         for (int i = 0; i < g.length; i++) {
             double u = rng.nextDouble();
             while (u == 0.0) {

@@ -55,8 +55,10 @@ final class VmtlModel implements MultiTaskModel {
         scalars.put("λ_w", o.lambdaW());
         scalars.put("λ_z", o.lambdaZ());
         int t = trainer.shape().tasks();
-        return new ModelSnapshot(o.step(), losses, scalars, VmtlPredictor.views(
-                VmtlWeights.square(trainer.alphaLogits(), t), VmtlWeights.square(trainer.betaLogits(), t),
-                trainer.taskNames(), tau), current);
+        float[] logits = trainer.mixingLogits();
+        double[][] alpha = VmtlWeights.square(logits, t);
+        double[][] beta = VmtlWeights.square(java.util.Arrays.copyOfRange(logits, t * t, 2 * t * t), t);
+        return new ModelSnapshot(o.step(), losses, scalars, VmtlPredictor.views(alpha, beta, trainer.taskNames(),
+                tau), current);
     }
 }

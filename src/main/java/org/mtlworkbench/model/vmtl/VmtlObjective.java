@@ -24,8 +24,8 @@ final class VmtlObjective {
     private VmtlObjective() {
     }
 
-    /** The noise of one step: ε for z [S,T,B,L] and w [S,T,L+1,C], Gumbel noise for α and β [T,T]. */
-    record Noise(NDArray epsZ, NDArray epsW, NDArray gumbelAlpha, NDArray gumbelBeta) {
+    /** The noise of one step: ε for z [S,T,B,L] and w [S,T,L+1,C], Gumbel noise for α and β [2,T,T]. */
+    record Noise(NDArray epsZ, NDArray epsW, NDArray gumbel) {
     }
 
     /**
@@ -75,19 +75,21 @@ final class VmtlObjective {
                 : softmaxNll(out, batch.target());
         NDArray nll = nllRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
 
-        // representation prior: every task's (detached) head applied to these rows, [T(row),T(head),B,L]
-        NDArray hd = h.stopGradient().expandDims(1);
-        NDArray muAll = hd.matMul(p.headMean.stopGradient().expandDims(0))
-                .add(p.headMeanB.stopGradient().expandDims(0));
-        NDArray sdAll = hd.matMul(p.headLogStd.stopGradient().expandDims(0))
-                .add(p.headLogStdB.stopGradient().expandDims(0)).exp().add(minStd);
-        NDArray beta = GumbelSoftmax.mix(own.betaLogits, noise.gumbelBeta(), tau, offDiagonal);
+        // representation prior: every task's (detached) head applied to these rows, as one GEMM
+        // [T·B, H] × [H, T·L], then laid out [T(row), T(head), B, L]
+        Shape hs = h.getShape();
+        long rowsB = hs.get(1);
+        NDArray hd = h.stopGradient().reshape(-1, s.hidden());
+        NDArray muAll = heads(hd, p.headMean, p.headMeanB, rowsT, rowsB, s);
+        NDArray sdAll = heads(hd, p.headLogStd, p.headLogStdB, rowsT, rowsB, s).exp().add(minStd);
+        NDArray mix = GumbelSoftmax.mix(own.mixingLogits, noise.gumbel(), tau, offDiagonal);
+        NDArray alpha = mix.get(0);
+        NDArray beta = mix.get(1);
         NDArray klZRows = GaussianKl.toMixture(estimator, muZ, sdZ.square(), muAll, sdAll.square(),
                 beta.reshape(rowsT, t, 1, 1), 1);
         NDArray klZ = klZRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
 
         // classifier prior: the other tasks' (detached) posteriors of w
-        NDArray alpha = GumbelSoftmax.mix(own.alphaLogits, noise.gumbelAlpha(), tau, offDiagonal);
         NDArray varW = sdW.square();
         NDArray allVarW = p.wLogStd.stopGradient().exp().add(minStd).square();
         NDArray klW = GaussianKl.toMixture(estimator, own.wMean, varW, p.wMean.stopGradient().expandDims(0),
@@ -95,8 +97,7 @@ final class VmtlObjective {
 
         // a Gaussian prior N(0, 1/decay) on every mixing logit (MAP), so that α and β stay graded where the data
         // do not decide (without it a task with no true partner drifts to one-hot on whichever neighbour is closest)
-        NDArray logitPrior = own.alphaLogits.square().add(own.betaLogits.square()).sum(new int[] {1})
-                .mul(0.5f * logitDecay);
+        NDArray logitPrior = own.mixingLogits.square().sum(new int[] {0, 2}).mul(0.5f * logitDecay);
         NDArray perTask = nll.add(klZ.mul(lambdaZ)).add(klW.mul(lambdaW)).add(logitPrior);
         return new Terms(perTask.sum().div((float) t), nll, klZ, klW, logitPrior, alpha, beta);
     }
@@ -110,8 +111,8 @@ final class VmtlObjective {
         final NDArray wMean;
         final NDArray wLogStd;
         final NDArray noiseLogStd;
-        final NDArray alphaLogits;
-        final NDArray betaLogits;
+        /** α and β logits stacked, [2, T(or 1), T]. */
+        final NDArray mixingLogits;
 
         Own(VmtlParameters p, int task) {
             headMean = slice(p.headMean, task);
@@ -121,13 +122,21 @@ final class VmtlObjective {
             wMean = slice(p.wMean, task);
             wLogStd = slice(p.wLogStd, task);
             noiseLogStd = slice(p.noiseLogStd, task);
-            alphaLogits = slice(p.alphaLogits, task);
-            betaLogits = slice(p.betaLogits, task);
+            mixingLogits = task < 0 ? p.mixingLogits : p.mixingLogits.get(":," + task + ":" + (task + 1));
         }
 
         private static NDArray slice(NDArray a, int task) {
             return task < 0 ? a : a.get(task + ":" + (task + 1));
         }
+    }
+
+    /** Every head k applied to every row: [T(row), T(head), B, L] from rows [T(row)·B, H]. */
+    private static NDArray heads(NDArray rows, NDArray weight, NDArray bias, int rowsT, long rowsB, VmtlShape s) {
+        int t = s.tasks();
+        int l = s.latent();
+        NDArray w = weight.stopGradient().transpose(1, 0, 2).reshape(s.hidden(), (long) t * l);
+        NDArray out = rows.matMul(w).reshape(rowsT, rowsB, t, l).add(bias.stopGradient().reshape(1, 1, t, l));
+        return out.transpose(0, 2, 1, 3);
     }
 
     /** −(1/S) Σ_s log softmax(out_s)[y] per row, [T,B]; {@code oneHot} is [T,B,C]. */

@@ -7,8 +7,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The trainable parameters of a VMTL fit, stacked over tasks so that one step computes every task at once. They
- * live in a long-lived manager and require gradients.
+ * The trainable parameters of a VMTL fit, stacked over tasks so that one step computes every task at once.
+ *
+ * <p>Storage: two flat vectors that require gradients, one for the network (encoder, classifier posteriors,
+ * regression noise) and one for the mixing logits (α and β), each with its own Adam. The named arrays below are
+ * views (slice + reshape) made for each step by {@link #bind}; gradients flow through them into the flat vectors.
+ * One vector per group keeps an update at a dozen native calls instead of a dozen per parameter.
  *
  * <p>Design: the encoder q(z|x) is a shared trunk h = ELU(x·W + b) with one linear head per task for the mean and
  * the log standard deviation of z. With one head for all tasks, "task i's posterior of z for this x" would be task
@@ -19,22 +23,30 @@ import java.util.SplittableRandom;
  */
 final class VmtlParameters {
 
-    final VmtlShape shape;
-    final NDArray trunkW;
-    final NDArray trunkB;
-    final NDArray headMean;
-    final NDArray headMeanB;
-    final NDArray headLogStd;
-    final NDArray headLogStdB;
-    final NDArray wMean;
-    final NDArray wLogStd;
-    final NDArray alphaLogits;
-    final NDArray betaLogits;
-    /** Regression only (else a constant, not trained). */
-    final NDArray noiseLogStd;
-
     /** Initial log sd of z: small, so z starts close to its mean. */
     static final float INIT_LOG_STD_Z = (float) Math.log(0.1);
+
+    final VmtlShape shape;
+    /** Flat network parameters (requires gradient). */
+    final NDArray network;
+    /** Flat mixing logits: α (T×T) then β (T×T) (requires gradient). */
+    final NDArray mixing;
+
+    // per-step views (valid after bind, until the step's manager closes)
+    NDArray trunkW;
+    NDArray trunkB;
+    NDArray headMean;
+    NDArray headMeanB;
+    NDArray headLogStd;
+    NDArray headLogStdB;
+    NDArray wMean;
+    NDArray wLogStd;
+    NDArray noiseLogStd;
+    /** α logits [0] and β logits [1], [2, T, T]. */
+    NDArray mixingLogits;
+
+    private final long[][] shapes;
+    private final int[] offsets;
 
     VmtlParameters(NDManager manager, VmtlShape s, double initStdW, SplittableRandom rng) {
         this.shape = s;
@@ -42,67 +54,73 @@ final class VmtlParameters {
         int d = s.inputs();
         int h = s.hidden();
         int l = s.latent();
-        int p = s.classifierRows() * s.outputs();
-        trunkW = param(manager, gaussian(rng, d * h, Math.sqrt(1.0 / Math.max(1, d))), d, h);
-        trunkB = param(manager, new float[h], h);
-        headMean = param(manager, repeat(gaussian(rng, h * l, Math.sqrt(1.0 / h)), t), t, h, l);
-        headMeanB = param(manager, new float[t * l], t, 1, l);
-        headLogStd = param(manager, new float[t * h * l], t, h, l);
-        headLogStdB = param(manager, filled(t * l, INIT_LOG_STD_Z), t, 1, l);
-        wMean = param(manager, repeat(gaussian(rng, p, 0.1 * Math.sqrt(1.0 / s.classifierRows())), t), t,
-                s.classifierRows(), s.outputs());
-        wLogStd = param(manager, filled(t * p, (float) Math.log(initStdW)), t, s.classifierRows(), s.outputs());
-        alphaLogits = param(manager, new float[t * t], t, t);
-        betaLogits = param(manager, new float[t * t], t, t);
-        noiseLogStd = manager.create(new float[t], new Shape(t));
-        if (s.regression()) {
-            noiseLogStd.setRequiresGradient(true);
+        int r = s.classifierRows();
+        int c = s.outputs();
+        shapes = new long[][] {{d, h}, {h}, {t, h, l}, {t, 1, l}, {t, h, l}, {t, 1, l}, {t, r, c}, {t, r, c}, {t}};
+        offsets = new int[shapes.length + 1];
+        for (int i = 0; i < shapes.length; i++) {
+            offsets[i + 1] = offsets[i] + (int) new Shape(shapes[i]).size();
         }
+        float[] flat = new float[offsets[shapes.length]];
+        put(flat, 0, gaussian(rng, d * h, Math.sqrt(1.0 / Math.max(1, d))));
+        put(flat, 2, repeat(gaussian(rng, h * l, Math.sqrt(1.0 / h)), t));
+        put(flat, 5, filled(t * l, INIT_LOG_STD_Z));
+        put(flat, 6, repeat(gaussian(rng, r * c, 0.1 * Math.sqrt(1.0 / r)), t));
+        put(flat, 7, filled(t * r * c, (float) Math.log(initStdW)));
+        network = manager.create(flat, new Shape(flat.length));
+        network.setRequiresGradient(true);
+        mixing = manager.create(new float[2 * t * t], new Shape(2L * t * t));
+        mixing.setRequiresGradient(true);
     }
 
-    /** Encoder, classifier and noise parameters: the group with the main learning rate. */
-    List<NDArray> network() {
-        List<NDArray> list = new java.util.ArrayList<>(List.of(trunkW, trunkB, headMean, headMeanB, headLogStd,
-                headLogStdB, wMean, wLogStd));
-        if (shape.regression()) {
-            list.add(noiseLogStd);
-        }
-        return list;
+    private void put(float[] flat, int index, float[] values) {
+        System.arraycopy(values, 0, flat, offsets[index], values.length);
     }
 
-    /** The mixing logits of α and β: the group with its own learning rate. */
-    List<NDArray> mixing() {
-        return List.of(alphaLogits, betaLogits);
+    /**
+     * Moves both vectors into the step's manager until it closes, and makes the named views there. Call it inside
+     * the gradient collector: views made outside do not carry gradients back to the vectors.
+     */
+    void bind(NDManager step) {
+        network.tempAttach(step);
+        mixing.tempAttach(step);
+        trunkW = view(0);
+        trunkB = view(1);
+        headMean = view(2);
+        headMeanB = view(3);
+        headLogStd = view(4);
+        headLogStdB = view(5);
+        wMean = view(6);
+        wLogStd = view(7);
+        noiseLogStd = view(8);
+        int t = shape.tasks();
+        mixingLogits = mixing.reshape(2, t, t);
+    }
+
+    private NDArray view(int index) {
+        return network.get(offsets[index] + ":" + offsets[index + 1]).reshape(new Shape(shapes[index]));
     }
 
     List<NDArray> all() {
-        List<NDArray> list = new java.util.ArrayList<>(network());
-        list.addAll(mixing());
-        if (!shape.regression()) {
-            list.add(noiseLogStd);
-        }
-        return list;
-    }
-
-    /** Moves every parameter into {@code step} until it closes (so temporaries they create are closed with it). */
-    void tempAttach(NDManager step) {
-        for (NDArray a : all()) {
-            a.tempAttach(step);
-        }
+        return List.of(network, mixing);
     }
 
     /** Copies every parameter to the JVM. */
     VmtlWeights copyToJvm() {
-        return new VmtlWeights(shape, trunkW.toFloatArray(), trunkB.toFloatArray(), headMean.toFloatArray(),
-                headMeanB.toFloatArray(), headLogStd.toFloatArray(), headLogStdB.toFloatArray(),
-                wMean.toFloatArray(), wLogStd.toFloatArray(), alphaLogits.toFloatArray(), betaLogits.toFloatArray(),
-                noiseLogStd.toFloatArray());
+        float[] n = network.toFloatArray();
+        float[] m = mixing.toFloatArray();
+        int tt = shape.tasks() * shape.tasks();
+        return new VmtlWeights(shape, part(n, 0), part(n, 1), part(n, 2), part(n, 3), part(n, 4), part(n, 5),
+                part(n, 6), part(n, 7), java.util.Arrays.copyOfRange(m, 0, tt),
+                java.util.Arrays.copyOfRange(m, tt, 2 * tt), part(n, 8));
     }
 
-    private static NDArray param(NDManager m, float[] values, long... dims) {
-        NDArray a = m.create(values, new Shape(dims));
-        a.setRequiresGradient(true);
-        return a;
+    private float[] part(float[] flat, int index) {
+        return java.util.Arrays.copyOfRange(flat, offsets[index], offsets[index + 1]);
+    }
+
+    float[] mixingLogits() {
+        return mixing.toFloatArray();
     }
 
     private static float[] gaussian(SplittableRandom rng, int n, double sd) {

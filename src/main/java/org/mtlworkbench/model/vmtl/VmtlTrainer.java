@@ -3,7 +3,6 @@ package org.mtlworkbench.model.vmtl;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 import org.mtlworkbench.data.MultiTaskDataset;
@@ -61,8 +60,8 @@ final class VmtlTrainer implements AutoCloseable {
             rows[t] = batches.rows(t);
         }
         params = new VmtlParameters(manager, shape, settings.initStdW(), random.apply("init"));
-        networkAdam = new Adam(manager, params.network());
-        mixingAdam = new Adam(manager, params.mixing());
+        networkAdam = new Adam(manager, java.util.List.of(params.network));
+        mixingAdam = new Adam(manager, java.util.List.of(params.mixing));
         float[] off = new float[shape.tasks() * shape.tasks()];
         for (int i = 0; i < shape.tasks(); i++) {
             for (int j = 0; j < shape.tasks(); j++) {
@@ -109,7 +108,6 @@ final class VmtlTrainer implements AutoCloseable {
             lambdaWMean += lambdaW[t] / lambdaW.length;
         }
         try (NDManager m = manager.newSubManager()) {
-            params.tempAttach(m);
             networkAdam.tempAttach(m);
             mixingAdam.tempAttach(m);
             offDiagonal.tempAttach(m);
@@ -117,6 +115,7 @@ final class VmtlTrainer implements AutoCloseable {
             VmtlObjective.Noise noise = noise(m);
             NDArray lw = m.create(lambdaW, new Shape(shape.tasks()));
             NDArray readBack = DjlDevices.collectGradients(gc -> {
+                params.bind(m); // views must be made while gradients are recorded
                 if (!perTaskLoop) {
                     VmtlObjective.Terms terms = compute(batch, noise, tau, lw, lambdaZ, offDiagonal, -1);
                     gc.backward(terms.total());
@@ -129,7 +128,7 @@ final class VmtlTrainer implements AutoCloseable {
                     TaskBatches.Batch b = new TaskBatches.Batch(batch.x().get(i), batch.target().get(i),
                             batch.mask().get(i), batch.scale().get(i));
                     VmtlObjective.Noise n = new VmtlObjective.Noise(noise.epsZ().get(":," + i),
-                            noise.epsW().get(":," + i), noise.gumbelAlpha().get(i), noise.gumbelBeta().get(i));
+                            noise.epsW().get(":," + i), noise.gumbel().get(":," + i));
                     VmtlObjective.Terms terms = compute(b, n, tau, lw.get(i), lambdaZ, offDiagonal.get(i), t);
                     gc.backward(terms.total());
                     NDArray[] now = {terms.total(), terms.nll().sum(), terms.klZ().sum(), terms.klW().sum(),
@@ -165,14 +164,7 @@ final class VmtlTrainer implements AutoCloseable {
     }
 
     private NDArray gradientSum(NDManager m) {
-        NDArray sum = m.zeros(new Shape(), DataType.FLOAT32, device);
-        for (NDArray p : params.network()) {
-            sum = sum.add(p.getGradient().sum());
-        }
-        for (NDArray p : params.mixing()) {
-            sum = sum.add(p.getGradient().sum());
-        }
-        return sum;
+        return params.network.getGradient().sum().add(params.mixing.getGradient().sum());
     }
 
     private static boolean finite(float[] v) {
@@ -193,8 +185,7 @@ final class VmtlTrainer implements AutoCloseable {
         float[] ew = gaussians(s * t * shape.classifierRows() * shape.outputs());
         return new VmtlObjective.Noise(m.create(ez, new Shape(s, t, b, l)),
                 m.create(ew, new Shape(s, t, shape.classifierRows(), shape.outputs())),
-                m.create(GumbelSoftmax.noise(noiseRng, t), new Shape(t, t)),
-                m.create(GumbelSoftmax.noise(noiseRng, t), new Shape(t, t)));
+                m.create(GumbelSoftmax.noise(noiseRng, t, 2), new Shape(2, t, t)));
     }
 
     private float[] gaussians(int n) {
@@ -205,12 +196,9 @@ final class VmtlTrainer implements AutoCloseable {
         return out;
     }
 
-    float[] alphaLogits() {
-        return params.alphaLogits.toFloatArray();
-    }
-
-    float[] betaLogits() {
-        return params.betaLogits.toFloatArray();
+    /** The mixing logits, α (T×T) then β (T×T), row-major. */
+    float[] mixingLogits() {
+        return params.mixingLogits();
     }
 
     /** A copy of the parameters on the JVM. */

@@ -10,6 +10,12 @@ import org.mtlworkbench.relatedness.TaskMatrix;
 
 /** Exploration entry point (not a test). */
 public class ProbeLinked {
+    static int[] seedList(int n) {
+        String l = System.getProperty("seedList");
+        if (l != null) return java.util.Arrays.stream(l.split(",")).mapToInt(Integer::parseInt).toArray();
+        return java.util.stream.IntStream.rangeClosed(1, n).toArray();
+    }
+
     public static void main(String[] args) {
         VmtlFactory f = new VmtlFactory();
         ParamValues p = f.defaults();
@@ -19,7 +25,7 @@ public class ProbeLinked {
         }
         int seeds = 1;
         for (String a : args) if (a.startsWith("seeds=")) seeds = Integer.parseInt(a.substring(6));
-        for (int seed = 1; seed <= seeds; seed++) {
+        for (int seed : seedList(seeds)) {
             GeneratedScenario g = Scenarios.get("linked").generate(seed);
             MultiTaskDataset ds = g.dataset();
             long t0 = System.nanoTime();
@@ -35,7 +41,7 @@ public class ProbeLinked {
             TaskMatrix b = (TaskMatrix) fitted.relatedness().get(1);
             System.out.printf("seed %d: %d steps in %.1fs; AUC alpha %.3f beta %.3f%n", seed, n[0], secs,
                     LinkedAuc.auc(a), LinkedAuc.auc(b));
-            for (double[] r : a.values()) System.out.println(java.util.Arrays.toString(
+            if (System.getProperty("quiet") == null) for (double[] r : a.values()) System.out.println(java.util.Arrays.toString(
                     java.util.Arrays.stream(r).map(v -> Math.round(v * 1e6) / 1e6).toArray()));
             double acc = 0;
             for (int t = 0; t < ds.taskCount(); t++) {

@@ -79,6 +79,7 @@ class VmtlObjectiveTest {
                 }
                 a.stopGradient().addi(m.create(jitter, a.getShape()));
             }
+            p.bind(m);
             TaskBatches batches = new TaskBatches(data, 0);
             TaskBatches.Batch batch = batches.next(m, rng);
             int b = batches.batchRows();
@@ -87,7 +88,7 @@ class VmtlObjectiveTest {
             float[] ga = GumbelSoftmax.noise(rng, t);
             float[] gb = GumbelSoftmax.noise(rng, t);
             VmtlObjective.Noise noise = new VmtlObjective.Noise(m.create(ez, new Shape(S, t, b, L)),
-                    m.create(ew, new Shape(S, t, L + 1, c)), m.create(ga, new Shape(t, t)), m.create(gb, new Shape(t, t)));
+                    m.create(ew, new Shape(S, t, L + 1, c)), m.create(concat(ga, gb), new Shape(2, t, t)));
             float[] lw = {(float) LAMBDA_W[0], (float) LAMBDA_W[1], (float) LAMBDA_W[2]};
             float[] off = {0, 1, 1, 1, 0, 1, 1, 1, 0};
             VmtlObjective.Terms terms = VmtlObjective.compute(p, batch, noise, TAU, m.create(lw, new Shape(t)),
@@ -112,6 +113,12 @@ class VmtlObjectiveTest {
 
     private static double tol(double v) {
         return 2e-4 * Math.max(1, Math.abs(v));
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static float[] gaussians(SplittableRandom rng, int n) {
