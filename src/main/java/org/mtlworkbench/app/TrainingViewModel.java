@@ -20,6 +20,7 @@ import org.mtlworkbench.train.RunResult;
 import org.mtlworkbench.train.RunState;
 import org.mtlworkbench.train.TrainingRun;
 import org.mtlworkbench.train.TrainingSnapshot;
+import org.mtlworkbench.train.TraceRow;
 
 /**
  * The state behind the training window: loads data off the FX thread, drives a {@link TrainingRun}, and drains
@@ -68,7 +69,9 @@ final class TrainingViewModel {
                         SplitSpec.fraction(0.5, seed)));
                 TrainingRun created = new TrainingRun(new RunConfig(factory, factory.defaults(), seed, 1),
                         data.split(), data.info());
-                Platform.runLater(() -> begin(created, sample, factory));
+                String what = data.full().targetType().name().toLowerCase(java.util.Locale.ROOT)
+                        + (data.targetTypeDetected() ? ", detected" : "");
+                Platform.runLater(() -> begin(created, sample.title() + " (" + what + ")", factory));
             } catch (Exception e) {
                 Platform.runLater(() -> fail(e));
             }
@@ -77,9 +80,9 @@ final class TrainingViewModel {
         loader.start();
     }
 
-    private void begin(TrainingRun created, SampleDataSet sample, ModelFactory factory) {
+    private void begin(TrainingRun created, String dataDescription, ModelFactory factory) {
         run = created;
-        status.set("Training " + factory.displayName() + " on " + sample.title() + "…");
+        status.set("Training " + factory.displayName() + " on " + dataDescription + "…");
         run.start();
         drain.start();
     }
@@ -113,54 +116,50 @@ final class TrainingViewModel {
         }
     }
 
-    /** One drain: the newest snapshot (if any) into the charts, and the run's state into the properties. */
+    /**
+     * One drain: the trace rows not drawn yet into the charts (every step, so curves have no gaps even when the
+     * snapshot holder coalesced), and the run's state into the properties.
+     */
     void drainOnce() {
         if (run == null) {
             return;
         }
         TrainingSnapshot s = run.latest().poll();
-        if (s != null && s.step() != lastStepDrawn) {
-            draw(s);
-        }
+        drawNewRows();
         RunState now = run.state();
         state.set(now);
         if (now.isFinished()) {
             drain.stop();
-            TrainingSnapshot last = run.latest().poll();
-            if (last != null) {
-                draw(last);
-            }
+            drawNewRows();
             run.result().ifPresent(this::finish);
         } else if (s != null) {
             status.set(now == RunState.PAUSED ? "Paused at step " + s.step() : "Step " + s.step());
         }
     }
 
-    private void draw(TrainingSnapshot s) {
-        lastStepDrawn = s.step();
-        forEach(s.losses(), (k, v) -> lossChart.add(k, s.step(), v));
-        if (s.test() != null) {
-            forEach(s.test().overall(), (k, v) -> {
+    private void drawNewRows() {
+        java.util.List<TraceRow> rows = run.trace();
+        for (TraceRow row : rows) {
+            if (row.step() <= lastStepDrawn) {
+                continue;
+            }
+            row.losses().forEach((k, v) -> lossChart.add(k, row.step(), v));
+            row.testMetrics().forEach((k, v) -> {
                 if (isPlottedMetric(k)) {
-                    metricChart.add("test " + k, s.step(), v);
+                    metricChart.add("test " + k, row.step(), v);
                 }
             });
-        }
-        if (s.train() != null) {
-            forEach(s.train().overall(), (k, v) -> {
+            row.trainMetrics().forEach((k, v) -> {
                 if (isPlottedMetric(k)) {
-                    metricChart.add("train " + k, s.step(), v);
+                    metricChart.add("train " + k, row.step(), v);
                 }
             });
+            lastStepDrawn = row.step();
         }
     }
 
     private static boolean isPlottedMetric(String name) {
         return name.equals("rmse") || name.equals("auc") || name.equals("accuracy");
-    }
-
-    private static void forEach(Map<String, Double> m, java.util.function.BiConsumer<String, Double> f) {
-        m.forEach(f);
     }
 
     private void finish(RunResult r) {

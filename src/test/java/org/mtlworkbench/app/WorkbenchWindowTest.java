@@ -55,5 +55,16 @@ class WorkbenchWindowTest {
         assertThat(vm.pointsDrawn()).isPositive();
         Label status = robot.lookup("#status").queryAs(Label.class);
         assertThat(status.getText()).startsWith("completed").contains("test rmse");
+        saveScreenshot(robot, Path.of("target", "screenshots", "first-window.png"));
+    }
+
+    /** A picture of what the user sees, for the docs and for looking at a headless run. */
+    private void saveScreenshot(FxRobot robot, Path file) throws Exception {
+        java.nio.file.Files.createDirectories(file.getParent());
+        javafx.scene.image.WritableImage[] image = new javafx.scene.image.WritableImage[1];
+        robot.interact(() -> image[0] = root.getScene().snapshot(null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image[0], null), "png",
+                file.toFile());
+        assertThat(file).isNotEmptyFile();
     }
 }
