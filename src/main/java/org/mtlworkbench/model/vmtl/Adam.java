@@ -39,6 +39,14 @@ final class Adam {
 
     /** One update with step size {@code lr} from the gradients now held by the parameters, which it then zeroes. */
     void update(double lr) {
+        update(lr, 0);
+    }
+
+    /**
+     * One update with L2 weight decay {@code wd} added to the gradient (coupled, as PyTorch's Adam and the
+     * official VMTL code do: a Gaussian prior on the weights).
+     */
+    void update(double lr, double wd) {
         t++;
         double c1 = 1 - Math.pow(BETA1, t);
         double c2 = 1 - Math.pow(BETA2, t);
@@ -46,10 +54,11 @@ final class Adam {
         for (int i = 0; i < params.size(); i++) {
             NDArray p = params.get(i);
             NDArray g = p.getGradient();
+            NDArray gd = wd == 0 ? g : g.add(p.stopGradient().mul((float) wd));
             NDArray mi = m.get(i);
             NDArray vi = v.get(i);
-            mi.muli(BETA1).addi(g.mul(1 - BETA1));
-            vi.muli(BETA2).addi(g.square().mul(1 - BETA2));
+            mi.muli(BETA1).addi(gd.mul(1 - BETA1));
+            vi.muli(BETA2).addi(gd.square().mul(1 - BETA2));
             // eps scaled like the bias-corrected form: p -= lr·m̂/(√v̂ + eps)
             NDArray delta = mi.div(vi.sqrt().add((float) (EPS * Math.sqrt(c2)))).mul(stepSize);
             p.stopGradient().subi(delta);

@@ -97,6 +97,14 @@ final class TaskBatches {
 
     /** Draws a batch (without replacement within a task) into {@code m}. */
     Batch next(NDManager m, SplittableRandom rng) {
+        return next(m, rng, 0);
+    }
+
+    /**
+     * Draws a batch and drops each input value with probability {@code dropout}, scaling the kept ones by
+     * 1/(1 − dropout) (inverted dropout, so predictions use the inputs as they are).
+     */
+    Batch next(NDManager m, SplittableRandom rng, double dropout) {
         float[] bx = new float[tasks * batch * inputs];
         float[] by = new float[tasks * batch * (regression ? 1 : outputs)];
         float[] mask = new float[tasks * batch];
@@ -109,6 +117,12 @@ final class TaskBatches {
                 int r = rows[k];
                 int slot = t * batch + k;
                 System.arraycopy(x[t][r], 0, bx, slot * inputs, inputs);
+                if (dropout > 0) {
+                    float keep = (float) (1 / (1 - dropout));
+                    for (int c = slot * inputs; c < (slot + 1) * inputs; c++) {
+                        bx[c] = rng.nextDouble() < dropout ? 0f : bx[c] * keep;
+                    }
+                }
                 if (regression) {
                     by[slot] = y[t][r];
                 } else {

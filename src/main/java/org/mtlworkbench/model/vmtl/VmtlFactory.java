@@ -44,7 +44,7 @@ public final class VmtlFactory implements ModelFactory {
     @Override
     public List<ParamSpec> params() {
         return List.of(
-                ParamSpec.ofInt("steps", 1500, 1, 10_000_000, "training steps (one batch of every task per step)"),
+                ParamSpec.ofInt("steps", 1000, 1, 10_000_000, "training steps (one batch of every task per step)"),
                 ParamSpec.ofInt("batchSize", 32, 0, 100_000,
                         "rows per task per step; 0 = all rows of every task (masked to equal length)"),
                 ParamSpec.ofInt("hidden", 64, 1, 4096, "width of the shared trunk of the encoder q(z|x)"),
@@ -56,6 +56,13 @@ public final class VmtlFactory implements ModelFactory {
                 ParamSpec.ofDouble("mixingLearningRate", 0.05, 0.0, 10.0,
                         "Adam step size for the mixing logits of α and β (their own, so the Gumbel noise "
                         + "does not swamp them)").withLogScale(),
+                ParamSpec.ofDouble("minStdZ", 0.1, 1e-6, 10.0,
+                        "floor added to the standard deviation of z (posterior and prior): without it the likelihood "
+                        + "shrinks z to a point and KL(z) explodes").withLogScale(),
+                ParamSpec.ofDouble("inputDropout", 0.0, 0.0, 0.95,
+                        "probability of dropping each input value during training (the official code uses 0.7)"),
+                ParamSpec.ofDouble("weightDecay", 5e-4, 0.0, 10.0,
+                        "L2 weight decay on the network parameters (the official code uses 5e-4)").withLogScale(),
                 ParamSpec.ofDouble("logitDecay", 1.0, 0.0, 1e6,
                         "precision of a Gaussian prior on the mixing logits: keeps α and β graded where the data "
                         + "do not pick one neighbour (0 = none)"),
@@ -71,8 +78,10 @@ public final class VmtlFactory implements ModelFactory {
                         + "official code's α-weighted sum of Gaussians"),
                 ParamSpec.ofChoice("klSchedule", KlSchedule.WARMUP.id(), KlSchedule.ids(),
                         "KL weights over time: constant, linear warm-up, or the official code's preset"),
-                ParamSpec.ofDouble("klWeightW", 1.0, 0.0, 1e6, "weight λ_w of KL(w) (1 = the true ELBO)"),
-                ParamSpec.ofDouble("klWeightZ", 1.0, 0.0, 1e6, "weight λ_z of KL(z) (1 = the true ELBO)"),
+                ParamSpec.ofDouble("klWeightW", 0.3, 0.0, 1e6,
+                        "weight λ_w of KL(w) (1 = the true ELBO; below 1 tempers the borrowed prior)"),
+                ParamSpec.ofDouble("klWeightZ", 1e-3, 0.0, 1e6,
+                        "weight λ_z of KL(z) (1 = the true ELBO; below 1 tempers the borrowed prior)"),
                 ParamSpec.ofInt("klWarmupSteps", 300, 0, 10_000_000, "steps of the linear KL warm-up"),
                 ParamSpec.ofDouble("initStdW", 0.3, 1e-4, 10.0,
                         "initial standard deviation of every classifier posterior q(w_t)").withLogScale(),

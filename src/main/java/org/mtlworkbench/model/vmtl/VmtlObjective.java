@@ -39,7 +39,8 @@ final class VmtlObjective {
     /** All tasks at once: the batched step. */
     static Terms compute(VmtlParameters p, TaskBatches.Batch batch, Noise noise, double tau, NDArray lambdaW,
                          float lambdaZ, KlEstimator estimator, float minStd, NDArray offDiagonal, float logitDecay) {
-        return compute(p, batch, noise, tau, lambdaW, lambdaZ, estimator, minStd, offDiagonal, logitDecay, -1);
+        return compute(p, batch, noise, tau, lambdaW, lambdaZ, estimator, minStd, minStd, offDiagonal, logitDecay,
+                -1);
     }
 
     /**
@@ -49,8 +50,8 @@ final class VmtlObjective {
      * per-task totals add up to the batched one.
      */
     static Terms compute(VmtlParameters p, TaskBatches.Batch batch, Noise noise, double tau, NDArray lambdaW,
-                         float lambdaZ, KlEstimator estimator, float minStd, NDArray offDiagonal, float logitDecay,
-                         int task) {
+                         float lambdaZ, KlEstimator estimator, float minStd, float minStdZ, NDArray offDiagonal,
+                         float logitDecay, int task) {
         VmtlShape s = p.shape;
         int t = s.tasks();
         Own own = new Own(p, task);
@@ -60,7 +61,7 @@ final class VmtlObjective {
         // encoder: shared trunk, per-task heads (own task) → q_t(z|x) = N(muZ, sdZ²), [T,B,L]
         NDArray h = Activation.elu(x.matMul(p.trunkW).add(p.trunkB), 1f);
         NDArray muZ = h.matMul(own.headMean).add(own.headMeanB);
-        NDArray sdZ = h.matMul(own.headLogStd).add(own.headLogStdB).exp().add(minStd);
+        NDArray sdZ = h.matMul(own.headLogStd).add(own.headLogStdB).exp().add(minStdZ);
 
         // reparameterised samples of z [S,T,B,L] and w [S,T,L+1,C]
         NDArray z = noise.epsZ().mul(sdZ.expandDims(0)).add(muZ.expandDims(0));
@@ -81,7 +82,7 @@ final class VmtlObjective {
         long rowsB = hs.get(1);
         NDArray hd = h.stopGradient().reshape(-1, s.hidden());
         NDArray muAll = heads(hd, p.headMean, p.headMeanB, rowsT, rowsB, s);
-        NDArray sdAll = heads(hd, p.headLogStd, p.headLogStdB, rowsT, rowsB, s).exp().add(minStd);
+        NDArray sdAll = heads(hd, p.headLogStd, p.headLogStdB, rowsT, rowsB, s).exp().add(minStdZ);
         NDArray mix = GumbelSoftmax.mix(own.mixingLogits, noise.gumbel(), tau, offDiagonal);
         NDArray alpha = mix.get(0);
         NDArray beta = mix.get(1);

@@ -23,17 +23,19 @@ final class VmtlPredictor implements FittedModel {
     private final List<String> taskNames;
     private final int samples;
     private final double minStd;
+    private final double minStdZ;
     private final double tau;
     private final double targetMean;
     private final double targetSd;
     private final long seed;
 
-    VmtlPredictor(VmtlWeights weights, List<String> taskNames, int samples, double minStd, double tau,
+    VmtlPredictor(VmtlWeights weights, List<String> taskNames, int samples, double minStd, double minStdZ, double tau,
                   double targetMean, double targetSd, long seed) {
         this.w = weights;
         this.taskNames = List.copyOf(taskNames);
         this.samples = samples;
         this.minStd = minStd;
+        this.minStdZ = minStdZ;
         this.tau = tau;
         this.targetMean = targetMean;
         this.targetSd = targetSd;
@@ -146,7 +148,7 @@ final class VmtlPredictor implements FittedModel {
             }
         }
         for (int k = 0; k < l; k++) {
-            sd[k] = Math.exp(sd[k]) + minStd;
+            sd[k] = Math.exp(sd[k]) + minStdZ;
         }
     }
 

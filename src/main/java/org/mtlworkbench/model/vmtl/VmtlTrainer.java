@@ -111,7 +111,7 @@ final class VmtlTrainer implements AutoCloseable {
             networkAdam.tempAttach(m);
             mixingAdam.tempAttach(m);
             offDiagonal.tempAttach(m);
-            TaskBatches.Batch batch = batches.next(m, batchRng);
+            TaskBatches.Batch batch = batches.next(m, batchRng, settings.inputDropout());
             VmtlObjective.Noise noise = noise(m);
             NDArray lw = m.create(lambdaW, new Shape(shape.tasks()));
             NDArray readBack = DjlDevices.collectGradients(gc -> {
@@ -150,7 +150,7 @@ final class VmtlTrainer implements AutoCloseable {
                         step, finite(java.util.Arrays.copyOf(v, 5)) ? "a gradient is not finite"
                                 : "the loss is not finite", v[0], v[1], v[2], v[3], step - 1));
             }
-            networkAdam.update(settings.learningRate());
+            networkAdam.update(settings.learningRate(), settings.weightDecay());
             mixingAdam.update(settings.mixingLearningRate());
             version++;
             return o;
@@ -160,7 +160,7 @@ final class VmtlTrainer implements AutoCloseable {
     private VmtlObjective.Terms compute(TaskBatches.Batch batch, VmtlObjective.Noise noise, double tau, NDArray lw,
                                         double lambdaZ, NDArray off, int task) {
         return VmtlObjective.compute(params, batch, noise, tau, lw, (float) lambdaZ, settings.klEstimator(),
-                (float) settings.minStd(), off, (float) settings.logitDecay(), task);
+                (float) settings.minStd(), (float) settings.minStdZ(), off, (float) settings.logitDecay(), task);
     }
 
     private NDArray gradientSum(NDManager m) {
@@ -225,7 +225,7 @@ final class VmtlTrainer implements AutoCloseable {
 
     /** A JVM predictor over {@code w}. */
     VmtlPredictor predictor(VmtlWeights w, double tau) {
-        return new VmtlPredictor(w, taskNames, settings.predictSamples(), settings.minStd(), tau,
+        return new VmtlPredictor(w, taskNames, settings.predictSamples(), settings.minStd(), settings.minStdZ(), tau,
                 batches.targetMean(), batches.targetSd(), seed);
     }
 

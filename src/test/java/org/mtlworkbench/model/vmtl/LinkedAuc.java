@@ -10,6 +10,28 @@ final class LinkedAuc {
         return (i / 2 == j / 2) && i < 4 && j < 4 && i != j;
     }
 
+    /** The AUC over the entries of several matrices (seeds) together. */
+    static double pooledAuc(java.util.List<TaskMatrix> ms) {
+        java.util.List<Double> pos = new java.util.ArrayList<>();
+        java.util.List<Double> neg = new java.util.ArrayList<>();
+        for (TaskMatrix m : ms) {
+            for (int i = 0; i < m.size(); i++) {
+                for (int j = 0; j < m.size(); j++) {
+                    if (i != j) {
+                        (linked(i, j) ? pos : neg).add(m.get(i, j));
+                    }
+                }
+            }
+        }
+        double wins = 0;
+        for (double a : pos) {
+            for (double b : neg) {
+                wins += a > b ? 1 : a == b ? 0.5 : 0;
+            }
+        }
+        return wins / (pos.size() * (double) neg.size());
+    }
+
     /** P(a linked entry is larger than an unlinked one), ties count half; the diagonal is left out. */
     static double auc(TaskMatrix m) {
         double wins = 0;
