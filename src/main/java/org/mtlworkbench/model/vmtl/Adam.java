@@ -44,9 +44,14 @@ final class Adam {
 
     /**
      * One update with L2 weight decay {@code wd} added to the gradient (coupled, as PyTorch's Adam and the
-     * official VMTL code do: a Gaussian prior on the weights).
+     * official VMTL code do: a Gaussian prior on the weights), on every entry.
      */
     void update(double lr, double wd) {
+        update(lr, wd, null);
+    }
+
+    /** As {@link #update(double, double)}, with the decay applied where {@code decayMask} (same shape) is 1. */
+    void update(double lr, double wd, NDArray decayMask) {
         t++;
         double c1 = 1 - Math.pow(BETA1, t);
         double c2 = 1 - Math.pow(BETA2, t);
@@ -54,7 +59,8 @@ final class Adam {
         for (int i = 0; i < params.size(); i++) {
             NDArray p = params.get(i);
             NDArray g = p.getGradient();
-            NDArray gd = wd == 0 ? g : g.add(p.stopGradient().mul((float) wd));
+            NDArray decay = wd == 0 ? null : p.stopGradient().mul((float) wd);
+            NDArray gd = decay == null ? g : g.add(decayMask == null ? decay : decay.mul(decayMask));
             NDArray mi = m.get(i);
             NDArray vi = v.get(i);
             mi.muli(BETA1).addi(gd.mul(1 - BETA1));

@@ -61,8 +61,9 @@ public final class VmtlFactory implements ModelFactory {
                         + "shrinks z to a point and KL(z) explodes").withLogScale(),
                 ParamSpec.ofDouble("inputDropout", 0.0, 0.0, 0.95,
                         "probability of dropping each input value during training (the official code uses 0.7)"),
-                ParamSpec.ofDouble("weightDecay", 5e-4, 0.0, 10.0,
-                        "L2 weight decay on the network parameters (the official code uses 5e-4)").withLogScale(),
+                ParamSpec.ofDouble("weightDecay", 0.05, 0.0, 10.0,
+                        "L2 weight decay on the encoder (trunk and heads), a Gaussian prior on these point "
+                        + "estimates (the official code uses 5e-4 on everything)").withLogScale(),
                 ParamSpec.ofDouble("logitDecay", 1.0, 0.0, 1e6,
                         "precision of a Gaussian prior on the mixing logits: keeps α and β graded where the data "
                         + "do not pick one neighbour (0 = none)"),

@@ -73,6 +73,17 @@ final class VmtlParameters {
         mixing.setRequiresGradient(true);
     }
 
+    /**
+     * 1 on the encoder (trunk and heads: point estimates, which weight decay regularises), 0 on the classifier
+     * posteriors and the noise (their KL to the mixture prior is their regulariser; decaying log σ_w towards 0 would
+     * widen every posterior and blur α).
+     */
+    NDArray decayMask(NDManager manager) {
+        float[] mask = new float[offsets[shapes.length]];
+        java.util.Arrays.fill(mask, offsets[0], offsets[6], 1f);
+        return manager.create(mask, new Shape(mask.length));
+    }
+
     private void put(float[] flat, int index, float[] values) {
         System.arraycopy(values, 0, flat, offsets[index], values.length);
     }

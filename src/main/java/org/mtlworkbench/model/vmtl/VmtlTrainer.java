@@ -31,6 +31,7 @@ final class VmtlTrainer implements AutoCloseable {
     private final Adam mixingAdam;
     private final TaskBatches batches;
     private final NDArray offDiagonal;
+    private final NDArray decayMask;
     private final SplittableRandom batchRng;
     private final SplittableRandom noiseRng;
     private final int[] rows;
@@ -69,6 +70,7 @@ final class VmtlTrainer implements AutoCloseable {
             }
         }
         offDiagonal = manager.create(off, new Shape(shape.tasks(), shape.tasks()));
+        decayMask = params.decayMask(manager);
         batchRng = random.apply("batches");
         noiseRng = random.apply("noise");
     }
@@ -111,6 +113,7 @@ final class VmtlTrainer implements AutoCloseable {
             networkAdam.tempAttach(m);
             mixingAdam.tempAttach(m);
             offDiagonal.tempAttach(m);
+            decayMask.tempAttach(m);
             TaskBatches.Batch batch = batches.next(m, batchRng, settings.inputDropout());
             VmtlObjective.Noise noise = noise(m);
             NDArray lw = m.create(lambdaW, new Shape(shape.tasks()));
@@ -150,7 +153,7 @@ final class VmtlTrainer implements AutoCloseable {
                         step, finite(java.util.Arrays.copyOf(v, 5)) ? "a gradient is not finite"
                                 : "the loss is not finite", v[0], v[1], v[2], v[3], step - 1));
             }
-            networkAdam.update(settings.learningRate(), settings.weightDecay());
+            networkAdam.update(settings.learningRate(), settings.weightDecay(), decayMask);
             mixingAdam.update(settings.mixingLearningRate());
             version++;
             return o;
