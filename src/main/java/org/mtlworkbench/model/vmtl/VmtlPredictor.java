@@ -65,7 +65,7 @@ final class VmtlPredictor implements FittedModel {
         int off = task * rowsW * c;
         for (int k = 0; k < samples; k++) {
             for (int i = 0; i < rowsW * c; i++) {
-                double sd = Math.exp(w.wLogStd()[off + i]) + minStd;
+                double sd = Math.exp(Math.min(w.wLogStd()[off + i], VmtlObjective.MAX_LOG_STD)) + minStd;
                 wSamples[k][i] = w.wMean()[off + i] + sd * rng.nextGaussian();
             }
         }
@@ -148,7 +148,7 @@ final class VmtlPredictor implements FittedModel {
             }
         }
         for (int k = 0; k < l; k++) {
-            sd[k] = Math.exp(sd[k]) + minStdZ;
+            sd[k] = Math.exp(Math.min(sd[k], VmtlObjective.MAX_LOG_STD)) + minStdZ;
         }
     }
 

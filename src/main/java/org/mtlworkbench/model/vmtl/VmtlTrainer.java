@@ -123,7 +123,7 @@ final class VmtlTrainer implements AutoCloseable {
                     VmtlObjective.Terms terms = compute(batch, noise, tau, lw, lambdaZ, offDiagonal, -1);
                     gc.backward(terms.total());
                     return VmtlObjective.stack(terms.total(), terms.nll().mean(), terms.klZ().mean(),
-                            terms.klW().mean(), terms.logitPrior().mean(), gradientSum(m));
+                            terms.klW().mean(), terms.logitPrior().mean()).concat(gradientSum(m));
                 }
                 NDArray[] sums = new NDArray[5];
                 for (int t = 0; t < shape.tasks(); t++) {
@@ -142,7 +142,7 @@ final class VmtlTrainer implements AutoCloseable {
                 }
                 float perTask = 1f / shape.tasks();
                 return VmtlObjective.stack(sums[0], sums[1].mul(perTask), sums[2].mul(perTask),
-                        sums[3].mul(perTask), sums[4].mul(perTask), gradientSum(m));
+                        sums[3].mul(perTask), sums[4].mul(perTask)).concat(gradientSum(m));
             });
             float[] v = readBack.toFloatArray();
             Outcome o = new Outcome(step, v[0], v[1], v[2], v[3], v[4], tau, lambdaWMean, lambdaZ);
@@ -150,8 +150,9 @@ final class VmtlTrainer implements AutoCloseable {
                 throw new FitFailedException(String.format(java.util.Locale.ROOT,
                         "VMTL diverged at step %d: %s (negative ELBO %s, likelihood %s, KL(z) %s, KL(w) %s); "
                         + "the parameters of step %d are kept. Try a smaller learningRate or a larger minStd.",
-                        step, finite(java.util.Arrays.copyOf(v, 5)) ? "a gradient is not finite"
-                                : "the loss is not finite", v[0], v[1], v[2], v[3], step - 1));
+                        step, !finite(java.util.Arrays.copyOf(v, 5)) ? "the loss is not finite"
+                                : Float.isFinite(v[5]) ? "a gradient of the mixing logits is not finite"
+                                : "a gradient of the network is not finite", v[0], v[1], v[2], v[3], step - 1));
             }
             networkAdam.update(settings.learningRate(), settings.weightDecay(), decayMask);
             mixingAdam.update(settings.mixingLearningRate());
@@ -167,7 +168,7 @@ final class VmtlTrainer implements AutoCloseable {
     }
 
     private NDArray gradientSum(NDManager m) {
-        return params.network.getGradient().sum().add(params.mixing.getGradient().sum());
+        return VmtlObjective.stack(params.network.getGradient().sum(), params.mixing.getGradient().sum());
     }
 
     private static boolean finite(float[] v) {

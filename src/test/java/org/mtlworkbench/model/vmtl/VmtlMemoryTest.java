@@ -32,7 +32,7 @@ class VmtlMemoryTest {
     @Test
     void residentMemoryStaysFlatOver20000Steps() throws IOException {
         Assumptions.assumeTrue(Files.exists(Path.of("/proc/self/status")), "needs /proc (Linux)");
-        MultiTaskDataset data = VmtlTestData.random(8, 200, 20, 3);
+        MultiTaskDataset data = org.mtlworkbench.data.synthetic.Scenarios.get("linked").generate(1).dataset();
         List<long[]> rss = new ArrayList<>();
         long[] at1000 = new long[1];
         new VmtlFactory().create(new VmtlFactory().defaults().withText("steps", "20000"))
