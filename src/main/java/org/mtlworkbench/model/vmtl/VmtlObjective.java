@@ -1,0 +1,167 @@
+package org.mtlworkbench.model.vmtl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+/**
+ * The VMTL loss for one step, all tasks at once (ALGORITHMS.md §5.2): per task t,
+ * <pre>
+ *   NLL_t  = N_t/n_t · Σ_rows (1/S) Σ_s −log p(y | z_s, w_s)
+ *   KLz_t  = N_t/n_t · Σ_rows KL(q_t(z|x) ‖ Σ_{i≠t} β_ti q_i(z|x))
+ *   KLw_t  = KL(q_t(w) ‖ Σ_{i≠t} α_ti q_i(w))
+ *   loss   = (1/T) Σ_t (NLL_t + λ_z KLz_t + λ_w,t KLw_t)
+ * </pre>
+ * with α, β Gumbel-softmax samples and the neighbours' posteriors taken from the previous iteration, i.e. the
+ * current values with gradients stopped (as in the official code). One weight sample per z sample (M = 1 per z,
+ * as in the official code); the mixture KLs per {@link KlEstimator}.
+ */
+final class VmtlObjective {
+
+    private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
+    /**
+     * Log standard deviations are capped here (σ ≤ e⁴ ≈ 55, far above any useful value): on data with nothing to
+     * learn (random labels) a head may grow σ_z without bound to blur its predictions, and exp overflowed at step
+     * ~5,000 of the memory test.
+     */
+    static final float MAX_LOG_STD = 4f;
+
+    private VmtlObjective() {
+    }
+
+    /** The noise of one step: ε for z [S,T,B,L] and w [S,T,L+1,C], Gumbel noise for α and β [2,T,T]. */
+    record Noise(NDArray epsZ, NDArray epsW, NDArray gumbel) {
+    }
+
+    /**
+     * The loss terms: {@code total} is a scalar (the minimised negative ELBO, weighted); the others are per-task
+     * vectors [T] (unweighted), plus the sampled α and β.
+     */
+    record Terms(NDArray total, NDArray nll, NDArray klZ, NDArray klW, NDArray logitPrior, NDArray alpha,
+                 NDArray beta) {
+    }
+
+    /** All tasks at once: the batched step. */
+    static Terms compute(VmtlParameters p, TaskBatches.Batch batch, Noise noise, double tau, NDArray lambdaW,
+                         float lambdaZ, KlEstimator estimator, float minStd, NDArray offDiagonal, float logitDecay) {
+        return compute(p, batch, noise, tau, lambdaW, lambdaZ, estimator, minStd, minStd, offDiagonal, logitDecay,
+                -1);
+    }
+
+    /**
+     * The loss of every task ({@code task} = −1; arrays have all T tasks on their task axis) or of one task
+     * (arrays hold that task alone on their task axis, and its rows of the mixing logits are used): the per-task
+     * loop that the batched step replaces. Either way {@code total} is Σ over the computed tasks / T, so the
+     * per-task totals add up to the batched one.
+     */
+    static Terms compute(VmtlParameters p, TaskBatches.Batch batch, Noise noise, double tau, NDArray lambdaW,
+                         float lambdaZ, KlEstimator estimator, float minStd, float minStdZ, NDArray offDiagonal,
+                         float logitDecay, int task) {
+        VmtlShape s = p.shape;
+        int t = s.tasks();
+        Own own = new Own(p, task);
+        int rowsT = task < 0 ? t : 1;
+        NDArray x = batch.x();
+
+        // encoder: shared trunk, per-task heads (own task) → q_t(z|x) = N(muZ, sdZ²), [T,B,L]
+        NDArray h = Activation.elu(x.matMul(p.trunkW).add(p.trunkB), 1f);
+        NDArray muZ = h.matMul(own.headMean).add(own.headMeanB);
+        NDArray sdZ = h.matMul(own.headLogStd).add(own.headLogStdB).minimum(MAX_LOG_STD).exp().add(minStdZ);
+
+        // reparameterised samples of z [S,T,B,L] and w [S,T,L+1,C]
+        NDArray z = noise.epsZ().mul(sdZ.expandDims(0)).add(muZ.expandDims(0));
+        NDArray sdW = own.wLogStd.minimum(MAX_LOG_STD).exp().add(minStd);
+        NDArray w = noise.epsW().mul(sdW.expandDims(0)).add(own.wMean.expandDims(0));
+        Shape zs = z.getShape();
+        NDArray ones = z.getManager().ones(new Shape(zs.get(0), zs.get(1), zs.get(2), 1), z.getDataType(),
+                z.getDevice());
+        NDArray out = z.concat(ones, 3).matMul(w); // [S,T,B,C]
+
+        NDArray nllRows = s.regression() ? gaussianNll(out, batch.target(), own.noiseLogStd)
+                : softmaxNll(out, batch.target());
+        NDArray nll = nllRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
+
+        // representation prior: every task's (detached) head applied to these rows, as one GEMM
+        // [T·B, H] × [H, T·L], then laid out [T(row), T(head), B, L]
+        Shape hs = h.getShape();
+        long rowsB = hs.get(1);
+        NDArray hd = h.stopGradient().reshape(-1, s.hidden());
+        NDArray muAll = heads(hd, p.headMean, p.headMeanB, rowsT, rowsB, s);
+        NDArray sdAll = heads(hd, p.headLogStd, p.headLogStdB, rowsT, rowsB, s).minimum(MAX_LOG_STD).exp()
+                .add(minStdZ);
+        NDArray mix = GumbelSoftmax.mix(own.mixingLogits, noise.gumbel(), tau, offDiagonal);
+        NDArray alpha = mix.get(0);
+        NDArray beta = mix.get(1);
+        NDArray klZRows = GaussianKl.toMixture(estimator, muZ, sdZ.square(), muAll, sdAll.square(),
+                beta.reshape(rowsT, t, 1, 1), 1);
+        NDArray klZ = klZRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
+
+        // classifier prior: the other tasks' (detached) posteriors of w
+        NDArray varW = sdW.square();
+        NDArray allVarW = p.wLogStd.stopGradient().minimum(MAX_LOG_STD).exp().add(minStd).square();
+        NDArray klW = GaussianKl.toMixture(estimator, own.wMean, varW, p.wMean.stopGradient().expandDims(0),
+                allVarW.expandDims(0), alpha.reshape(rowsT, t, 1, 1), 2);
+
+        // a Gaussian prior N(0, 1/decay) on every mixing logit (MAP), so that α and β stay graded where the data
+        // do not decide (without it a task with no true partner drifts to one-hot on whichever neighbour is closest)
+        NDArray logitPrior = own.mixingLogits.square().sum(new int[] {0, 2}).mul(0.5f * logitDecay);
+        NDArray perTask = nll.add(klZ.mul(lambdaZ)).add(klW.mul(lambdaW)).add(logitPrior);
+        return new Terms(perTask.sum().div((float) t), nll, klZ, klW, logitPrior, alpha, beta);
+    }
+
+    /** The parameters of the tasks being computed: all of them, or one task's slice (keeping the task axis). */
+    private static final class Own {
+        final NDArray headMean;
+        final NDArray headMeanB;
+        final NDArray headLogStd;
+        final NDArray headLogStdB;
+        final NDArray wMean;
+        final NDArray wLogStd;
+        final NDArray noiseLogStd;
+        /** α and β logits stacked, [2, T(or 1), T]. */
+        final NDArray mixingLogits;
+
+        Own(VmtlParameters p, int task) {
+            headMean = slice(p.headMean, task);
+            headMeanB = slice(p.headMeanB, task);
+            headLogStd = slice(p.headLogStd, task);
+            headLogStdB = slice(p.headLogStdB, task);
+            wMean = slice(p.wMean, task);
+            wLogStd = slice(p.wLogStd, task);
+            noiseLogStd = slice(p.noiseLogStd, task);
+            mixingLogits = task < 0 ? p.mixingLogits : p.mixingLogits.get(":," + task + ":" + (task + 1));
+        }
+
+        private static NDArray slice(NDArray a, int task) {
+            return task < 0 ? a : a.get(task + ":" + (task + 1));
+        }
+    }
+
+    /** Every head k applied to every row: [T(row), T(head), B, L] from rows [T(row)·B, H]. */
+    private static NDArray heads(NDArray rows, NDArray weight, NDArray bias, int rowsT, long rowsB, VmtlShape s) {
+        int t = s.tasks();
+        int l = s.latent();
+        NDArray w = weight.stopGradient().transpose(1, 0, 2).reshape(s.hidden(), (long) t * l);
+        NDArray out = rows.matMul(w).reshape(rowsT, rowsB, t, l).add(bias.stopGradient().reshape(1, 1, t, l));
+        return out.transpose(0, 2, 1, 3);
+    }
+
+    /** −(1/S) Σ_s log softmax(out_s)[y] per row, [T,B]; {@code oneHot} is [T,B,C]. */
+    private static NDArray softmaxNll(NDArray out, NDArray oneHot) {
+        return out.logSoftmax(3).mul(oneHot.expandDims(0)).sum(new int[] {3}).mean(new int[] {0}).neg();
+    }
+
+    /** −(1/S) Σ_s log N(y; f_s, σ_t²) per row, [T,B]; {@code y} is [T,B], σ_t = exp(noiseLogStd_t). */
+    private static NDArray gaussianNll(NDArray out, NDArray y, NDArray noiseLogStd) {
+        NDArray f = out.squeeze(3); // [S,T,B]
+        NDArray logSd = noiseLogStd.reshape(1, -1, 1);
+        NDArray resid = f.sub(y.expandDims(0)).mul(logSd.neg().exp());
+        return resid.square().mul(0.5f).add(logSd).add(0.5f * LOG_2PI).mean(new int[] {0});
+    }
+
+    /** Stacks scalars (for one read-back to the JVM). */
+    static NDArray stack(NDArray... scalars) {
+        return ai.djl.ndarray.NDArrays.stack(new NDList(scalars));
+    }
+}

@@ -1,0 +1,28 @@
+package org.mtlworkbench.model.vmtl;
+
+import org.mtlworkbench.model.ParamValues;
+
+/**
+ * The checked hyper-parameters of one VMTL fit (see {@link VmtlFactory#params()} for their meaning).
+ */
+record VmtlSettings(int steps, int batchSize, int hidden, int latent, int samples, int predictSamples,
+                    double learningRate, double mixingLearningRate, double tau, TemperatureSchedule tauSchedule,
+                    double tauDecay, double tauFloor, KlEstimator klEstimator, KlSchedule klSchedule,
+                    double klWeightW, double klWeightZ, int klWarmupSteps, double initStdW, double minStd, double logitDecay,
+                    double inputDropout, double weightDecay, double minStdZ) {
+
+    static VmtlSettings from(ParamValues p) {
+        return new VmtlSettings(p.getInt("steps"), p.getInt("batchSize"), p.getInt("hidden"), p.getInt("latent"),
+                p.getInt("samples"), p.getInt("predictSamples"), p.getDouble("learningRate"),
+                p.getDouble("mixingLearningRate"), p.getDouble("tau"), TemperatureSchedule.of(p.getString("tauSchedule")),
+                p.getDouble("tauDecay"), p.getDouble("tauFloor"), KlEstimator.of(p.getString("klEstimator")),
+                KlSchedule.of(p.getString("klSchedule")), p.getDouble("klWeightW"), p.getDouble("klWeightZ"),
+                p.getInt("klWarmupSteps"), p.getDouble("initStdW"), p.getDouble("minStd"), p.getDouble("logitDecay"),
+                p.getDouble("inputDropout"), p.getDouble("weightDecay"), p.getDouble("minStdZ"));
+    }
+
+    /** τ from the schedule at {@code step} (the live knob, when set, replaces it). */
+    double scheduledTau(int step) {
+        return tauSchedule.at(step, tau, tauDecay, tauFloor);
+    }
+}

@@ -1,0 +1,260 @@
+package org.mtlworkbench.model.vmtl;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
+import org.mtlworkbench.data.MultiTaskDataset;
+import org.mtlworkbench.model.FitFailedException;
+import org.mtlworkbench.numeric.DjlDevices;
+
+/**
+ * Owns the native state of one VMTL fit (parameters, Adam moments, data) in a long-lived manager and runs steps:
+ * every step's tensors live in a sub-manager closed at the end of the step, so native memory stays flat. A
+ * non-finite loss or gradient stops the fit before the update, so the parameters stay those of the last good
+ * step. Not thread-safe: one thread drives it.
+ */
+final class VmtlTrainer implements AutoCloseable {
+
+    /** What one step computed, read back to the JVM. */
+    record Outcome(int step, double total, double likelihood, double klZ, double klW, double logitPrior,
+                   double tau, double lambdaW, double lambdaZ) {
+    }
+
+    private final VmtlSettings settings;
+    private final VmtlShape shape;
+    private final NDManager manager;
+    private final Device device;
+    private final VmtlParameters params;
+    private final Adam networkAdam;
+    private final Adam mixingAdam;
+    private final TaskBatches batches;
+    private final NDArray offDiagonal;
+    private final NDArray decayMask;
+    private final SplittableRandom batchRng;
+    private final SplittableRandom noiseRng;
+    private final int[] rows;
+    private final java.util.List<String> taskNames;
+    private final long seed;
+    private int version;
+    private VmtlLiveModel lastIssued;
+    private boolean closed;
+
+    VmtlTrainer(MultiTaskDataset data, VmtlSettings settings, long seed, java.util.function.Function<String,
+            SplittableRandom> random) {
+        if (data.taskCount() < 2) {
+            throw new FitFailedException("VMTL needs at least two tasks (each task's prior mixes the others), "
+                    + "the data set has " + data.taskCount());
+        }
+        this.settings = settings;
+        this.taskNames = data.taskNames();
+        this.seed = seed;
+        boolean regression = !data.isClassification();
+        shape = new VmtlShape(data.taskCount(), data.featureCount(), settings.hidden(), settings.latent(),
+                regression ? 1 : data.classCount(), regression);
+        device = DjlDevices.preferredDevice();
+        manager = DjlDevices.engine().newBaseManager(device);
+        batches = new TaskBatches(data, settings.batchSize());
+        rows = new int[shape.tasks()];
+        for (int t = 0; t < rows.length; t++) {
+            rows[t] = batches.rows(t);
+        }
+        params = new VmtlParameters(manager, shape, settings.initStdW(), random.apply("init"));
+        networkAdam = new Adam(manager, java.util.List.of(params.network));
+        mixingAdam = new Adam(manager, java.util.List.of(params.mixing));
+        float[] off = new float[shape.tasks() * shape.tasks()];
+        for (int i = 0; i < shape.tasks(); i++) {
+            for (int j = 0; j < shape.tasks(); j++) {
+                off[i * shape.tasks() + j] = i == j ? 0f : 1f;
+            }
+        }
+        offDiagonal = manager.create(off, new Shape(shape.tasks(), shape.tasks()));
+        decayMask = params.decayMask(manager);
+        batchRng = random.apply("batches");
+        noiseRng = random.apply("noise");
+    }
+
+    VmtlShape shape() {
+        return shape;
+    }
+
+    Device device() {
+        return device;
+    }
+
+    TaskBatches batches() {
+        return batches;
+    }
+
+    /** Trains one step at temperature τ, all tasks in one computation. Throws on NaN/∞ (parameters untouched). */
+    Outcome step(int step, double tau) {
+        return step(step, tau, false);
+    }
+
+    /**
+     * Trains one step; {@code perTaskLoop} computes the same loss and gradients task by task (one forward and
+     * backward pass per task, as the reference implementations do) instead of batched, for the benchmark and
+     * for the test that both agree.
+     */
+    Outcome step(int step, double tau, boolean perTaskLoop) {
+        if (closed) {
+            throw new IllegalStateException("the trainer is closed");
+        }
+        double lambdaZ = settings.klSchedule().weightZ(step, settings.klWeightZ(), settings.klWarmupSteps());
+        float[] lambdaW = new float[shape.tasks()];
+        double lambdaWMean = 0;
+        for (int t = 0; t < lambdaW.length; t++) {
+            lambdaW[t] = (float) settings.klSchedule().weightW(step, settings.klWeightW(), settings.klWarmupSteps(),
+                    rows[t]);
+            lambdaWMean += lambdaW[t] / lambdaW.length;
+        }
+        try (NDManager m = manager.newSubManager()) {
+            networkAdam.tempAttach(m);
+            mixingAdam.tempAttach(m);
+            offDiagonal.tempAttach(m);
+            decayMask.tempAttach(m);
+            TaskBatches.Batch batch = batches.next(m, batchRng, settings.inputDropout());
+            VmtlObjective.Noise noise = noise(m);
+            NDArray lw = m.create(lambdaW, new Shape(shape.tasks()));
+            NDArray readBack = DjlDevices.collectGradients(gc -> {
+                params.bind(m); // views must be made while gradients are recorded
+                if (!perTaskLoop) {
+                    VmtlObjective.Terms terms = compute(batch, noise, tau, lw, lambdaZ, offDiagonal, -1);
+                    gc.backward(terms.total());
+                    return VmtlObjective.stack(terms.total(), terms.nll().mean(), terms.klZ().mean(),
+                            terms.klW().mean(), terms.logitPrior().mean()).concat(gradientSum(m));
+                }
+                NDArray[] sums = new NDArray[5];
+                for (int t = 0; t < shape.tasks(); t++) {
+                    String i = t + ":" + (t + 1);
+                    TaskBatches.Batch b = new TaskBatches.Batch(batch.x().get(i), batch.target().get(i),
+                            batch.mask().get(i), batch.scale().get(i));
+                    VmtlObjective.Noise n = new VmtlObjective.Noise(noise.epsZ().get(":," + i),
+                            noise.epsW().get(":," + i), noise.gumbel().get(":," + i));
+                    VmtlObjective.Terms terms = compute(b, n, tau, lw.get(i), lambdaZ, offDiagonal.get(i), t);
+                    gc.backward(terms.total());
+                    NDArray[] now = {terms.total(), terms.nll().sum(), terms.klZ().sum(), terms.klW().sum(),
+                        terms.logitPrior().sum()};
+                    for (int k = 0; k < now.length; k++) {
+                        sums[k] = sums[k] == null ? now[k].stopGradient() : sums[k].add(now[k].stopGradient());
+                    }
+                }
+                float perTask = 1f / shape.tasks();
+                return VmtlObjective.stack(sums[0], sums[1].mul(perTask), sums[2].mul(perTask),
+                        sums[3].mul(perTask), sums[4].mul(perTask)).concat(gradientSum(m));
+            });
+            float[] v = readBack.toFloatArray();
+            Outcome o = new Outcome(step, v[0], v[1], v[2], v[3], v[4], tau, lambdaWMean, lambdaZ);
+            if (!finite(v)) {
+                throw new FitFailedException(String.format(java.util.Locale.ROOT,
+                        "VMTL diverged at step %d: %s (negative ELBO %s, likelihood %s, KL(z) %s, KL(w) %s); "
+                        + "the parameters of step %d are kept. Try a smaller learningRate or a larger minStd.",
+                        step, !finite(java.util.Arrays.copyOf(v, 5)) ? "the loss is not finite"
+                                : Float.isFinite(v[5]) ? "a gradient of the mixing logits is not finite"
+                                : "a gradient of the network is not finite", v[0], v[1], v[2], v[3], step - 1));
+            }
+            networkAdam.update(settings.learningRate(), settings.weightDecay(), decayMask);
+            mixingAdam.update(settings.mixingLearningRate());
+            version++;
+            return o;
+        }
+    }
+
+    private VmtlObjective.Terms compute(TaskBatches.Batch batch, VmtlObjective.Noise noise, double tau, NDArray lw,
+                                        double lambdaZ, NDArray off, int task) {
+        return VmtlObjective.compute(params, batch, noise, tau, lw, (float) lambdaZ, settings.klEstimator(),
+                (float) settings.minStd(), (float) settings.minStdZ(), off, (float) settings.logitDecay(), task);
+    }
+
+    private NDArray gradientSum(NDManager m) {
+        return VmtlObjective.stack(params.network.getGradient().sum(), params.mixing.getGradient().sum());
+    }
+
+    private static boolean finite(float[] v) {
+        for (float f : v) {
+            if (!Float.isFinite(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private VmtlObjective.Noise noise(NDManager m) {
+        int s = settings.samples();
+        int t = shape.tasks();
+        int b = batches.batchRows();
+        int l = shape.latent();
+        float[] ez = gaussians(s * t * b * l);
+        float[] ew = gaussians(s * t * shape.classifierRows() * shape.outputs());
+        return new VmtlObjective.Noise(m.create(ez, new Shape(s, t, b, l)),
+                m.create(ew, new Shape(s, t, shape.classifierRows(), shape.outputs())),
+                m.create(GumbelSoftmax.noise(noiseRng, t, 2), new Shape(2, t, t)));
+    }
+
+    private float[] gaussians(int n) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) noiseRng.nextGaussian();
+        }
+        return out;
+    }
+
+    /** The mixing logits, α (T×T) then β (T×T), row-major. */
+    float[] mixingLogits() {
+        return params.mixingLogits();
+    }
+
+    /** A copy of the parameters on the JVM. */
+    VmtlWeights weights() {
+        return params.copyToJvm();
+    }
+
+    /**
+     * The current state as a predictor, cheap to make: it copies the parameters only when first asked to predict
+     * (valid until the next step), and is frozen with its own copy when the trainer closes.
+     */
+    VmtlLiveModel current(double tau) {
+        lastIssued = new VmtlLiveModel(this, version, tau);
+        return lastIssued;
+    }
+
+    java.util.List<String> taskNames() {
+        return taskNames;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    /** A JVM predictor over {@code w}. */
+    VmtlPredictor predictor(VmtlWeights w, double tau) {
+        return new VmtlPredictor(w, taskNames, settings.predictSamples(), settings.minStd(), settings.minStdZ(), tau,
+                batches.targetMean(), batches.targetSd(), seed);
+    }
+
+    int version() {
+        return version;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    VmtlSettings settings() {
+        return settings;
+    }
+
+    /** Freezes the last issued live model (it keeps working after the close), then frees native memory. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (lastIssued != null) {
+            lastIssued.freezeAtClose();
+        }
+        closed = true;
+        manager.close();
+    }
+}

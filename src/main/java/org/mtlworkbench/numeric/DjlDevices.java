@@ -1,0 +1,53 @@
+package org.mtlworkbench.numeric;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * DJL engine and device set-up shared by the gradient-trained models: the PyTorch engine, the GPU when DJL finds
+ * one (else the CPU), and one process-wide lock around gradient collection.
+ *
+ * <p>Why the lock: DJL 0.32's PyTorch {@code GradientCollector} keeps a static "is collecting" flag, so two runs
+ * that collect gradients at the same moment (two models trained side by side) would make the second one throw.
+ * Models run their forward and backward pass inside {@link #collectGradients}; everything else (sampling,
+ * parameter updates, reading values back) runs outside it.
+ */
+public final class DjlDevices {
+
+    private static final ReentrantLock GRADIENT_LOCK = new ReentrantLock();
+
+    private DjlDevices() {
+    }
+
+    /** The PyTorch engine (loaded offline from the local cache when {@code ai.djl.offline=true}). */
+    public static Engine engine() {
+        return Engine.getEngine("PyTorch");
+    }
+
+    /** The first GPU when the engine sees one, else the CPU. */
+    public static Device preferredDevice() {
+        Engine e = engine();
+        return e.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /** A short name for provenance and logs, e.g. "cpu" or "gpu(0)". */
+    public static String describe(Device device) {
+        return device.isGpu() ? "gpu(" + device.getDeviceId() + ")" : "cpu";
+    }
+
+    /**
+     * Runs {@code body} with a gradient collector open and the process-wide gradient lock held; the collector is
+     * closed (and the lock released) however the body ends.
+     */
+    public static <T> T collectGradients(Function<GradientCollector, T> body) {
+        GRADIENT_LOCK.lock();
+        try (GradientCollector collector = engine().newGradientCollector()) {
+            return body.apply(collector);
+        } finally {
+            GRADIENT_LOCK.unlock();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.mtlworkbench.bench.vmtl;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.mtlworkbench.model.vmtl.VmtlBenchAccess;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * VMTL training steps per second on landmine (29 tasks, 9 inputs) and office_caltech10_surf (4 tasks, 800
+ * inputs, 10 classes), 32 rows per task per step, default model settings, CPU: all tasks in one batched
+ * computation against a per-task loop of the same model (one forward and backward pass per task), same run.
+ * Thread settings come from the environment: run with {@code OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE}
+ * ({@code ./bench} sets the wait policy; with OpenMP's default the idle thread spins).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true"})
+public class VmtlStepBench {
+
+    @Param({"landmine", "office_caltech10_surf"})
+    public String dataset;
+
+    @Param({"batched", "loop"})
+    public String mode;
+
+    private VmtlBenchAccess access;
+
+    @Setup
+    public void setUp() throws Exception {
+        Path dir = Path.of(System.getProperty("mtlwb.shared.dir", "../shared"), "datasets", dataset);
+        Path csv = dir.resolve(dataset + ".csv");
+        if (!Files.exists(csv)) {
+            throw new IllegalStateException("shared data set not found: " + csv);
+        }
+        access = VmtlBenchAccess.open(csv, 32);
+        for (int i = 0; i < 5; i++) {
+            access.step(false);
+        }
+    }
+
+    @Benchmark
+    public double step() {
+        return access.step(mode.equals("loop"));
+    }
+
+    @TearDown
+    public void tearDown() {
+        access.close();
+    }
+}

@@ -1,0 +1,71 @@
+package org.mtlworkbench.model.vmtl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.mtlworkbench.data.MultiTaskDataset;
+import org.mtlworkbench.data.synthetic.GeneratedScenario;
+import org.mtlworkbench.data.synthetic.Scenarios;
+import org.mtlworkbench.model.FitContext;
+import org.mtlworkbench.model.FittedModel;
+import org.mtlworkbench.model.ParamValues;
+import org.mtlworkbench.relatedness.TaskMatrix;
+
+/**
+ * Known answer (ALGORITHMS.md §8.6): in the linked scenario t01–t02 and t03–t04 share a classifier, t05 and t06
+ * are on their own. After training, the learned α (noise-free) must put most of each linked task's mass on its
+ * partner, and rank linked pairs above unlinked ones.
+ */
+class VmtlLinkedTasksTest {
+
+    static final VmtlFactory FACTORY = new VmtlFactory();
+
+    /** The settings of the known-answer runs: the defaults on inputs too few (2) to drop any. */
+    static ParamValues params() {
+        return FACTORY.defaults().withText("inputDropout", "0").withText("steps", "800");
+    }
+
+    static TaskMatrix alpha(long seed) {
+        GeneratedScenario g = Scenarios.get("linked").generate(seed);
+        MultiTaskDataset data = g.dataset();
+        assertThat(data.taskNames()).containsExactly("t01", "t02", "t03", "t04", "t05", "t06");
+        FittedModel fitted = FACTORY.create(params()).fit(data, FitContext.headless(seed));
+        TaskMatrix a = (TaskMatrix) fitted.relatedness().get(0);
+        assertThat(a.title()).startsWith("mixing weights α");
+        return a;
+    }
+
+    static void assertPartnersCarryMostMass(TaskMatrix a, long seed) {
+        int[][] partners = {{0, 1}, {1, 0}, {2, 3}, {3, 2}};
+        for (int[] p : partners) {
+            assertThat(a.get(p[0], p[1])).as("seed %d: α of %s on its partner %s", seed, a.tasks().get(p[0]),
+                    a.tasks().get(p[1])).isGreaterThan(0.5);
+        }
+    }
+
+    @Test
+    void linkedTasksBorrowFromTheirPartner() {
+        TaskMatrix a = alpha(1);
+        assertPartnersCarryMostMass(a, 1);
+        assertThat(LinkedAuc.auc(a)).isGreaterThanOrEqualTo(0.9);
+    }
+
+    /** The criterion: AUC ≥ 0.95 of α for linked against unlinked pairs, pooled over 5 seeds. */
+    @Test
+    @Tag("slow")
+    void alphaRanksLinkedPairsFirstOverFiveSeeds() {
+        List<TaskMatrix> all = new ArrayList<>();
+        for (long seed = 1; seed <= 5; seed++) {
+            TaskMatrix a = alpha(seed);
+            assertPartnersCarryMostMass(a, seed);
+            all.add(a);
+        }
+        double pooled = LinkedAuc.pooledAuc(all);
+        System.out.printf("linked scenario, 5 seeds: pooled AUC of α = %.4f; per seed %s%n", pooled,
+                all.stream().map(m -> String.format("%.3f", LinkedAuc.auc(m))).toList());
+        assertThat(pooled).isGreaterThanOrEqualTo(0.95);
+    }
+}

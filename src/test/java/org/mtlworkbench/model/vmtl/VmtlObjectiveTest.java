@@ -1,0 +1,312 @@
+package org.mtlworkbench.model.vmtl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mtlworkbench.data.MultiTaskDataset;
+import org.mtlworkbench.data.Task;
+import org.mtlworkbench.data.TargetType;
+import org.mtlworkbench.numeric.DjlDevices;
+
+/**
+ * The whole batched loss against a brute-force computation on a tiny problem (3 tasks of 4, 5 and 3 rows, so the
+ * padding mask matters): same parameters, same noise, loops over tasks, rows and samples in double precision.
+ */
+class VmtlObjectiveTest {
+
+    private static final int S = 3;
+    private static final int H = 3;
+    private static final int L = 2;
+    private static final float MIN_STD = 1e-3f;
+    private static final double TAU = 0.7;
+    private static final double LAMBDA_Z = 0.6;
+    private static final double[] LAMBDA_W = {0.9, 1.3, 0.4};
+    private static final double DECAY = 0.5;
+
+    private static NDManager manager;
+
+    @BeforeAll
+    static void open() {
+        manager = DjlDevices.engine().newBaseManager();
+    }
+
+    @AfterAll
+    static void close() {
+        manager.close();
+    }
+
+    static MultiTaskDataset tinyData(boolean regression, SplittableRandom rng) {
+        int[] sizes = {4, 5, 3};
+        List<Task> tasks = new java.util.ArrayList<>();
+        for (int t = 0; t < sizes.length; t++) {
+            double[][] x = new double[sizes[t]][2];
+            double[] y = new double[sizes[t]];
+            for (int r = 0; r < sizes[t]; r++) {
+                x[r][0] = rng.nextGaussian();
+                x[r][1] = rng.nextGaussian();
+                y[r] = regression ? 2 + 3 * rng.nextGaussian() : rng.nextInt(3);
+            }
+            tasks.add(Task.of("t" + t, x, y));
+        }
+        return new MultiTaskDataset("tiny", List.of("a", "b"), regression ? TargetType.REGRESSION
+                : TargetType.CLASSIFICATION, regression ? List.of() : List.of("p", "q", "r"), tasks);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"pairwise,false", "moment,false", "official-sum,false", "pairwise,true", "moment,true"})
+    void batchedLossEqualsBruteForce(String estimatorId, boolean regression) {
+        KlEstimator estimator = KlEstimator.of(estimatorId);
+        SplittableRandom rng = new SplittableRandom(regression ? 17 : 4);
+        MultiTaskDataset data = tinyData(regression, rng);
+        int t = 3;
+        int c = regression ? 1 : 3;
+        VmtlShape shape = new VmtlShape(t, 2, H, L, c, regression);
+        try (NDManager m = manager.newSubManager()) {
+            VmtlParameters p = new VmtlParameters(m, shape, 0.5, rng);
+            for (NDArray a : p.all()) { // move off the symmetric initialisation
+                float[] jitter = new float[(int) a.size()];
+                for (int i = 0; i < jitter.length; i++) {
+                    jitter[i] = (float) (0.4 * rng.nextGaussian());
+                }
+                a.stopGradient().addi(m.create(jitter, a.getShape()));
+            }
+            p.bind(m);
+            TaskBatches batches = new TaskBatches(data, 0);
+            TaskBatches.Batch batch = batches.next(m, rng);
+            int b = batches.batchRows();
+            float[] ez = gaussians(rng, S * t * b * L);
+            float[] ew = gaussians(rng, S * t * (L + 1) * c);
+            float[] ga = GumbelSoftmax.noise(rng, t);
+            float[] gb = GumbelSoftmax.noise(rng, t);
+            VmtlObjective.Noise noise = new VmtlObjective.Noise(m.create(ez, new Shape(S, t, b, L)),
+                    m.create(ew, new Shape(S, t, L + 1, c)), m.create(concat(ga, gb), new Shape(2, t, t)));
+            float[] lw = {(float) LAMBDA_W[0], (float) LAMBDA_W[1], (float) LAMBDA_W[2]};
+            float[] off = {0, 1, 1, 1, 0, 1, 1, 1, 0};
+            VmtlObjective.Terms terms = VmtlObjective.compute(p, batch, noise, TAU, m.create(lw, new Shape(t)),
+                    (float) LAMBDA_Z, estimator, MIN_STD, m.create(off, new Shape(t, t)), (float) DECAY);
+
+            Brute brute = new Brute(p.copyToJvm(), data, batches, b, ez, ew, ga, gb, estimator);
+            double[] nll = terms.nll().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+            double[] klz = terms.klZ().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+            double[] klw = terms.klW().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
+            double total = 0;
+            for (int task = 0; task < t; task++) {
+                assertThat(nll[task]).as("NLL of task %d", task).isCloseTo(brute.nll(task), within(tol(brute.nll(task))));
+                assertThat(klz[task]).as("KL(z) of task %d", task).isCloseTo(brute.klZ(task), within(tol(brute.klZ(task))));
+                assertThat(klw[task]).as("KL(w) of task %d", task).isCloseTo(brute.klW(task), within(tol(brute.klW(task))));
+                total += brute.nll(task) + LAMBDA_Z * brute.klZ(task) + LAMBDA_W[task] * brute.klW(task)
+                        + brute.logitPrior(task);
+            }
+            total /= t;
+            assertThat((double) terms.total().getFloat()).isCloseTo(total, within(tol(total)));
+        }
+    }
+
+    private static double tol(double v) {
+        return 2e-4 * Math.max(1, Math.abs(v));
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static float[] gaussians(SplittableRandom rng, int n) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) rng.nextGaussian();
+        }
+        return out;
+    }
+
+    /** The loss terms by loops, straight from ALGORITHMS.md §5.2 and the estimators' definitions. */
+    private static final class Brute {
+        final VmtlWeights w;
+        final MultiTaskDataset data;
+        final TaskBatches batches;
+        final int b;
+        final float[] ez;
+        final float[] ew;
+        final double[][] alpha;
+        final double[][] beta;
+        final KlEstimator estimator;
+        final VmtlShape s;
+
+        Brute(VmtlWeights w, MultiTaskDataset data, TaskBatches batches, int b, float[] ez, float[] ew, float[] ga,
+              float[] gb, KlEstimator estimator) {
+            this.w = w;
+            this.data = data;
+            this.batches = batches;
+            this.b = b;
+            this.ez = ez;
+            this.ew = ew;
+            this.s = w.shape();
+            this.alpha = GumbelSoftmax.mix(w.alphaLogitMatrix(), VmtlWeights.square(ga, s.tasks()), TAU);
+            this.beta = GumbelSoftmax.mix(w.betaLogitMatrix(), VmtlWeights.square(gb, s.tasks()), TAU);
+            this.estimator = estimator;
+        }
+
+        double[] trunk(double[] x) {
+            double[] h = new double[H];
+            for (int j = 0; j < H; j++) {
+                double a = w.trunkB()[j];
+                for (int i = 0; i < x.length; i++) {
+                    a += x[i] * w.trunkW()[i * H + j];
+                }
+                h[j] = a > 0 ? a : Math.exp(a) - 1;
+            }
+            return h;
+        }
+
+        /** Mean [0] and sd [1] of head k's z for trunk output h. */
+        double[][] head(int k, double[] h) {
+            double[][] out = new double[2][L];
+            for (int l = 0; l < L; l++) {
+                double mu = w.headMeanB()[k * L + l];
+                double ls = w.headLogStdB()[k * L + l];
+                for (int j = 0; j < H; j++) {
+                    mu += h[j] * w.headMean()[(k * H + j) * L + l];
+                    ls += h[j] * w.headLogStd()[(k * H + j) * L + l];
+                }
+                out[0][l] = mu;
+                out[1][l] = Math.exp(ls) + MIN_STD;
+            }
+            return out;
+        }
+
+        double y(int task, int r) {
+            double v = data.task(task).y(r);
+            return s.regression() ? (v - batches.targetMean()) / batches.targetSd() : v;
+        }
+
+        double nll(int task) {
+            Task tk = data.task(task);
+            int c = s.outputs();
+            double sum = 0;
+            for (int r = 0; r < tk.size(); r++) {
+                double[][] q = head(task, trunk(tk.x()[r]));
+                double rowSum = 0;
+                for (int smp = 0; smp < S; smp++) {
+                    double[] out = new double[c];
+                    for (int o = 0; o < c; o++) {
+                        for (int l = 0; l <= L; l++) {
+                            int wi = (task * (L + 1) + l) * c + o;
+                            double wv = w.wMean()[wi] + (Math.exp(w.wLogStd()[wi]) + MIN_STD)
+                                    * ew[(smp * s.tasks() + task) * (L + 1) * c + l * c + o];
+                            double zv = l == L ? 1 : q[0][l] + q[1][l] * ez[((smp * s.tasks() + task) * b + r) * L + l];
+                            out[o] += zv * wv;
+                        }
+                    }
+                    if (s.regression()) {
+                        double sd = Math.exp(w.noiseLogStd()[task]);
+                        double e = (y(task, r) - out[0]) / sd;
+                        rowSum += 0.5 * Math.log(2 * Math.PI) + Math.log(sd) + 0.5 * e * e;
+                    } else {
+                        double max = java.util.Arrays.stream(out).max().orElseThrow();
+                        double z = 0;
+                        for (double v : out) {
+                            z += Math.exp(v - max);
+                        }
+                        rowSum += -(out[(int) y(task, r)] - max - Math.log(z));
+                    }
+                }
+                sum += rowSum / S;
+            }
+            return sum;
+        }
+
+        double klZ(int task) {
+            Task tk = data.task(task);
+            double sum = 0;
+            for (int r = 0; r < tk.size(); r++) {
+                double[] h = trunk(tk.x()[r]);
+                double[][] q = head(task, h);
+                double[][] cm = new double[s.tasks()][];
+                double[][] cv = new double[s.tasks()][];
+                for (int k = 0; k < s.tasks(); k++) {
+                    double[][] qk = head(k, h);
+                    cm[k] = qk[0];
+                    cv[k] = new double[L];
+                    for (int l = 0; l < L; l++) {
+                        cv[k][l] = qk[1][l] * qk[1][l];
+                    }
+                }
+                double[] v = new double[L];
+                for (int l = 0; l < L; l++) {
+                    v[l] = q[1][l] * q[1][l];
+                }
+                sum += toMixture(q[0], v, cm, cv, beta[task]);
+            }
+            return sum;
+        }
+
+        double klW(int task) {
+            int p = (L + 1) * s.outputs();
+            double[][] cm = new double[s.tasks()][p];
+            double[][] cv = new double[s.tasks()][p];
+            for (int k = 0; k < s.tasks(); k++) {
+                for (int i = 0; i < p; i++) {
+                    cm[k][i] = w.wMean()[k * p + i];
+                    double sd = Math.exp(w.wLogStd()[k * p + i]) + MIN_STD;
+                    cv[k][i] = sd * sd;
+                }
+            }
+            return toMixture(cm[task], cv[task], cm, cv, alpha[task]);
+        }
+
+        double logitPrior(int task) {
+            double sq = 0;
+            for (int k = 0; k < s.tasks(); k++) {
+                sq += Math.pow(w.alphaLogits()[task * s.tasks() + k], 2) + Math.pow(w.betaLogits()[task * s.tasks() + k], 2);
+            }
+            return 0.5 * DECAY * sq;
+        }
+
+        double toMixture(double[] m, double[] v, double[][] cm, double[][] cv, double[] weights) {
+            int n = m.length;
+            switch (estimator) {
+                case PAIRWISE: {
+                    double sum = 0;
+                    for (int k = 0; k < cm.length; k++) {
+                        sum += weights[k] * kl(m, v, cm[k], cv[k]);
+                    }
+                    return sum;
+                }
+                default: {
+                    double[] mean = new double[n];
+                    double[] var = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        double second = 0;
+                        for (int k = 0; k < cm.length; k++) {
+                            mean[i] += weights[k] * cm[k][i];
+                            second += weights[k] * (cv[k][i] + cm[k][i] * cm[k][i]);
+                            var[i] += weights[k] * weights[k] * cv[k][i];
+                        }
+                        if (estimator == KlEstimator.MOMENT) {
+                            var[i] = second - mean[i] * mean[i];
+                        }
+                    }
+                    return kl(m, v, mean, var);
+                }
+            }
+        }
+
+        static double kl(double[] m1, double[] v1, double[] m2, double[] v2) {
+            double s = 0;
+            for (int d = 0; d < m1.length; d++) {
+                s += 0.5 * (Math.log(v2[d] / v1[d]) + (v1[d] + (m1[d] - m2[d]) * (m1[d] - m2[d])) / v2[d] - 1);
+            }
+            return s;
+        }
+    }
+}
