@@ -69,6 +69,8 @@ import org.mtlworkbench.train.TrainingRun;
 final class Workbench {
 
     static final String APP_TITLE = "MTL Workbench";
+    /** Experiment files end in this; the installers associate it with the program (plain .json loads too). */
+    static final String EXPERIMENT_SUFFIX = ".mtlwb.json";
 
     final DataPane data;
     final ModelPane model;
@@ -474,7 +476,8 @@ final class Workbench {
         }
         FileChooser fc = new FileChooser();
         fc.setTitle("Save experiment");
-        fc.setInitialFileName(experimentFile != null ? experimentFile.getFileName().toString() : "experiment.json");
+        fc.setInitialFileName(experimentFile != null ? experimentFile.getFileName().toString()
+                : "experiment" + EXPERIMENT_SUFFIX);
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Experiment (JSON)", "*.json"));
         File f = fc.showSaveDialog(window());
         if (f != null) {
@@ -482,10 +485,15 @@ final class Workbench {
         }
     }
 
+    /** The experiment's name: the file name without {@code .mtlwb.json} or {@code .json}. */
+    static String experimentName(Path file) {
+        return file.getFileName().toString().replaceFirst("(\\.mtlwb)?\\.json$", "");
+    }
+
     /** Saves data, split, model, parameters, seed and the latest finished run's metrics; clears the dirty mark. */
     void saveExperiment(Path file) throws IOException {
         DataPane.Loaded l = data.loadedProperty().get();
-        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        String name = experimentName(file);
         Experiment.Results results = null;
         RunRecord last = vm.current();
         if (last != null && last.run().result().isPresent()) {

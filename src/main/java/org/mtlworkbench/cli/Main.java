@@ -2,6 +2,7 @@ package org.mtlworkbench.cli;
 
 import java.io.PrintWriter;
 import org.mtlworkbench.data.DataImportException;
+import org.mtlworkbench.numeric.DjlCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        DjlCache.configure();
         System.exit(run(args));
     }
 
