@@ -31,7 +31,7 @@ class InstallerSmokeTest {
     private static final long TIMEOUT_SECONDS = 600;
 
     @Test
-    void packagedLauncherTrainsOfflineAndOpensTheWindow(@TempDir Path home) throws Exception {
+    void packagedLauncherTrainsOfflineAndOpensTheWindow(@TempDir Path tmp) throws Exception {
         assumeTrue(System.getProperty("os.name").startsWith("Linux"), "the smoke run under xvfb-run is Linux only");
         assumeTrue(onPath("xvfb-run"), "xvfb-run is not installed (apt-get install xvfb xauth)");
         Path image = Path.of(System.getProperty("mtlwb.installer.image", "target/installer/MTL Workbench"));
@@ -45,12 +45,12 @@ class InstallerSmokeTest {
             cmd.addAll(List.of("unshare", "-n"));
         }
         cmd.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", launcher.toString(), "--smoke"));
-        Path cache = home.resolve("cache");
+        Path cache = tmp.resolve("cache");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        // what a user's desktop session has: none of the build's DJL or OpenMP settings
+        // what a user's desktop session has: none of the build's DJL or OpenMP settings; a fresh cache (Java takes
+        // user.home from the password database, not from HOME, so the cache is moved with XDG_CACHE_HOME)
         pb.environment().keySet().removeIf(k -> k.startsWith("DJL_") || k.startsWith("OMP_")
                 || k.equals("JAVA_TOOL_OPTIONS"));
-        pb.environment().put("HOME", home.toString());
         pb.environment().put("XDG_CACHE_HOME", cache.toString());
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
