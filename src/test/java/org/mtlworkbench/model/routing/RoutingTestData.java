@@ -35,7 +35,7 @@ final class RoutingTestData {
                     x[i][j] = r.nextGaussian();
                     s += x[i][j] * ((j + t) % 3 - 1);
                 }
-                y[i] = regression ? s + 0.1 * r.nextGaussian() : Math.floorMod((int) Math.floor(s), classes);
+                y[i] = regression ? s + 0.1 * r.nextGaussian() : Math.floorMod((int) Math.floor(s / 3), classes);
             }
             ts.add(Task.of("t" + t, x, y));
         }
