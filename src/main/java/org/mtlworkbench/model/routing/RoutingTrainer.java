@@ -169,8 +169,9 @@ final class RoutingTrainer implements AutoCloseable {
                 if (!Float.isFinite(f)) {
                     throw new FitFailedException(String.format(Locale.ROOT,
                             "Gumbel-Matrix routing diverged at step %d: %s (loss %s); the parameters of step %d are "
-                            + "kept. Try a smaller learningRate.", step, Float.isFinite(v[0])
-                                    ? "a gradient is not finite" : "the loss is not finite", v[0], step - 1));
+                            + "kept. Try a smaller learningRate.", step, !Float.isFinite(v[0]) ? "the loss is not finite"
+                                    : !Float.isFinite(v[v.length - 2]) ? "a gradient of the weights is not finite"
+                                    : "a gradient of the allocation logits is not finite", v[0], step - 1));
                 }
             }
             weightAdam.update(settings.learningRate(), settings.weightDecay());
