@@ -1,0 +1,78 @@
+package org.mtlworkbench.model.djl;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adam (Kingma &amp; Ba) over a fixed list of parameters, with bias correction. Written here rather than DJL's
+ * {@code Optimizer} so that every temporary of an update lives in the step's manager: the moment estimates are
+ * attached to the step manager only for the step ({@link #tempAttach}), and the parameters are changed in place
+ * through a gradient-free alias ({@code stopGradient()} shares storage).
+ */
+public final class Adam {
+
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPS = 1e-8f;
+
+    private final List<NDArray> params;
+    private final List<NDArray> m = new ArrayList<>();
+    private final List<NDArray> v = new ArrayList<>();
+    private int t;
+
+    public Adam(NDManager manager, List<NDArray> params) {
+        this.params = List.copyOf(params);
+        for (NDArray p : params) {
+            m.add(manager.zeros(p.getShape(), p.getDataType(), p.getDevice()));
+            v.add(manager.zeros(p.getShape(), p.getDataType(), p.getDevice()));
+        }
+    }
+
+    public void tempAttach(NDManager step) {
+        for (int i = 0; i < params.size(); i++) {
+            m.get(i).tempAttach(step);
+            v.get(i).tempAttach(step);
+        }
+    }
+
+    /** One update with step size {@code lr} from the gradients now held by the parameters, which it then zeroes. */
+    public void update(double lr) {
+        update(lr, 0);
+    }
+
+    /**
+     * One update with L2 weight decay {@code wd} added to the gradient (coupled, as PyTorch's Adam and the
+     * official VMTL code do: a Gaussian prior on the weights), on every entry.
+     */
+    public void update(double lr, double wd) {
+        update(lr, wd, null);
+    }
+
+    /** As {@link #update(double, double)}, with the decay applied where {@code decayMask} (same shape) is 1. */
+    public void update(double lr, double wd, NDArray decayMask) {
+        t++;
+        double c1 = 1 - Math.pow(BETA1, t);
+        double c2 = 1 - Math.pow(BETA2, t);
+        float stepSize = (float) (lr * Math.sqrt(c2) / c1);
+        for (int i = 0; i < params.size(); i++) {
+            NDArray p = params.get(i);
+            NDArray g = p.getGradient();
+            NDArray decay = wd == 0 ? null : p.stopGradient().mul((float) wd);
+            NDArray gd = decay == null ? g : g.add(decayMask == null ? decay : decay.mul(decayMask));
+            NDArray mi = m.get(i);
+            NDArray vi = v.get(i);
+            mi.muli(BETA1).addi(gd.mul(1 - BETA1));
+            vi.muli(BETA2).addi(gd.square().mul(1 - BETA2));
+            // eps scaled like the bias-corrected form: p -= lr·m̂/(√v̂ + eps)
+            NDArray delta = mi.div(vi.sqrt().add((float) (EPS * Math.sqrt(c2)))).mul(stepSize);
+            p.stopGradient().subi(delta);
+            g.subi(g);
+        }
+    }
+
+    public int steps() {
+        return t;
+    }
+}
