@@ -45,10 +45,6 @@ final class VmtlParameters {
     /** α logits [0] and β logits [1], [2, T, T]. */
     NDArray mixingLogits;
 
-    /** Names of the blocks of {@link #network}, in order (for error messages). */
-    static final String[] BLOCKS = {"trunk weights", "trunk bias", "z-mean heads", "z-mean head biases",
-        "z-log-sd heads", "z-log-sd head biases", "classifier means", "classifier log sds", "noise log sd"};
-
     private final long[][] shapes;
     private final int[] offsets;
 
@@ -114,21 +110,6 @@ final class VmtlParameters {
 
     private NDArray view(int index) {
         return network.get(offsets[index] + ":" + offsets[index + 1]).reshape(new Shape(shapes[index]));
-    }
-
-    /** The names of the blocks of the network whose entries in {@code flat} (its layout) are not all finite. */
-    List<String> nonFiniteBlocks(float[] flat) {
-        List<String> out = new java.util.ArrayList<>();
-        for (int b = 0; b < BLOCKS.length; b++) {
-            double maxAbs = 0;
-            boolean bad = false;
-            for (int i = offsets[b]; i < offsets[b + 1]; i++) {
-                bad |= !Float.isFinite(flat[i]);
-                maxAbs = Math.max(maxAbs, Math.abs(flat[i]));
-            }
-            out.add(BLOCKS[b] + (bad ? " NOT FINITE" : String.format(java.util.Locale.ROOT, " max %.3g", maxAbs)));
-        }
-        return out;
     }
 
     List<NDArray> all() {
