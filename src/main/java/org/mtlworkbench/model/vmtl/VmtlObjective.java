@@ -99,9 +99,9 @@ final class VmtlObjective {
 
         // a Gaussian prior N(0, 1/decay) on every mixing logit (MAP), so that α and β stay graded where the data
         // do not decide (without it a task with no true partner drifts to one-hot on whichever neighbour is closest)
-        NDArray logitPrior = own.mixingLogits.square().sum(new int[] {0, 2}).mul(0.5f * logitDecay);
-        NDArray perTask = nll.add(klZ.mul(lambdaZ)).add(klW.mul(lambdaW)).add(logitPrior);
-        return new Terms(perTask.sum().div((float) t), nll, klZ, klW, logitPrior, alpha, beta);
+        NDArray logitPrior = Scalars.mul(own.mixingLogits.square().sum(new int[] {0, 2}), 0.5f * logitDecay);
+        NDArray perTask = nll.add(Scalars.mul(klZ, lambdaZ)).add(klW.mul(lambdaW)).add(logitPrior);
+        return new Terms(Scalars.div(perTask.sum(), (float) t), nll, klZ, klW, logitPrior, alpha, beta);
     }
 
     /** The parameters of the tasks being computed: all of them, or one task's slice (keeping the task axis). */
@@ -151,7 +151,7 @@ final class VmtlObjective {
         NDArray f = out.squeeze(3); // [S,T,B]
         NDArray logSd = LogStd.noise(noiseLogStd).reshape(1, -1, 1);
         NDArray resid = f.sub(y.expandDims(0)).mul(logSd.neg().exp());
-        return resid.square().mul(0.5f).add(logSd).add(0.5f * LOG_2PI).mean(new int[] {0});
+        return Scalars.mul(resid.square(), 0.5f).add(logSd).add(0.5f * LOG_2PI).mean(new int[] {0});
     }
 
     /** Stacks scalars (for one read-back to the JVM). */
