@@ -15,7 +15,7 @@ final class GaussianKl {
     /** KL(N(m1, v1) ‖ N(m2, v2)) per element: ½ (log v2 − log v1 + (v1 + (m1 − m2)²)/v2 − 1). */
     static NDArray elementwise(NDArray m1, NDArray v1, NDArray m2, NDArray v2) {
         NDArray diff = m1.sub(m2);
-        return v2.log().sub(v1.log()).add(v1.add(diff.square()).div(v2)).sub(1f).mul(0.5f);
+        return Scalars.mul(v2.log().sub(v1.log()).add(v1.add(diff.square()).div(v2)).sub(1f), 0.5f);
     }
 
     /**

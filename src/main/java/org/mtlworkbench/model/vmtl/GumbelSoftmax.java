@@ -29,7 +29,7 @@ final class GumbelSoftmax {
         NDArray scores = gumbel == null ? logits : logits.add(gumbel);
         NDArray penalised = scores.add(offDiagonal.sub(1f).mul(-DIAGONAL_PENALTY));
         NDArray rowMax = penalised.max(new int[] {-1}, true).stopGradient();
-        NDArray e = penalised.sub(rowMax).div((float) tau).exp().mul(offDiagonal);
+        NDArray e = Scalars.div(penalised.sub(rowMax), (float) tau).exp().mul(offDiagonal);
         return e.div(e.sum(new int[] {-1}, true));
     }
 

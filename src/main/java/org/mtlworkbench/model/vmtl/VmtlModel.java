@@ -20,6 +20,8 @@ final class VmtlModel implements MultiTaskModel {
     static final String LOSS_KL_Z = "KL(z)";
     static final String LOSS_KL_W = "KL(w)";
     static final String LOSS_LOGIT_PRIOR = "mixing-logit prior";
+    /** Scalar: updates skipped so far because the gradient was not finite while the loss was. */
+    static final String SKIPPED = "skipped steps";
 
     private final VmtlSettings settings;
 
@@ -54,6 +56,7 @@ final class VmtlModel implements MultiTaskModel {
         scalars.put("τ", tau);
         scalars.put("λ_w", o.lambdaW());
         scalars.put("λ_z", o.lambdaZ());
+        scalars.put(SKIPPED, (double) o.skippedSteps());
         int t = trainer.shape().tasks();
         float[] logits = trainer.mixingLogits();
         double[][] alpha = VmtlWeights.square(logits, t);

@@ -20,12 +20,6 @@ import ai.djl.nn.Activation;
 final class VmtlObjective {
 
     private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
-    /**
-     * Log standard deviations are capped here (σ ≤ e⁴ ≈ 55, far above any useful value): on data with nothing to
-     * learn (random labels) a head may grow σ_z without bound to blur its predictions, and exp overflowed at step
-     * ~5,000 of the memory test.
-     */
-    static final float MAX_LOG_STD = 4f;
 
     private VmtlObjective() {
     }
@@ -67,11 +61,11 @@ final class VmtlObjective {
         // encoder: shared trunk, per-task heads (own task) → q_t(z|x) = N(muZ, sdZ²), [T,B,L]
         NDArray h = Activation.elu(x.matMul(p.trunkW).add(p.trunkB), 1f);
         NDArray muZ = h.matMul(own.headMean).add(own.headMeanB);
-        NDArray sdZ = h.matMul(own.headLogStd).add(own.headLogStdB).minimum(MAX_LOG_STD).exp().add(minStdZ);
+        NDArray sdZ = LogStd.capped(h.matMul(own.headLogStd).add(own.headLogStdB)).exp().add(minStdZ);
 
         // reparameterised samples of z [S,T,B,L] and w [S,T,L+1,C]
         NDArray z = noise.epsZ().mul(sdZ.expandDims(0)).add(muZ.expandDims(0));
-        NDArray sdW = own.wLogStd.minimum(MAX_LOG_STD).exp().add(minStd);
+        NDArray sdW = LogStd.capped(own.wLogStd).exp().add(minStd);
         NDArray w = noise.epsW().mul(sdW.expandDims(0)).add(own.wMean.expandDims(0));
         Shape zs = z.getShape();
         NDArray ones = z.getManager().ones(new Shape(zs.get(0), zs.get(1), zs.get(2), 1), z.getDataType(),
@@ -88,7 +82,7 @@ final class VmtlObjective {
         long rowsB = hs.get(1);
         NDArray hd = h.stopGradient().reshape(-1, s.hidden());
         NDArray muAll = heads(hd, p.headMean, p.headMeanB, rowsT, rowsB, s);
-        NDArray sdAll = heads(hd, p.headLogStd, p.headLogStdB, rowsT, rowsB, s).minimum(MAX_LOG_STD).exp()
+        NDArray sdAll = LogStd.capped(heads(hd, p.headLogStd, p.headLogStdB, rowsT, rowsB, s)).exp()
                 .add(minStdZ);
         NDArray mix = GumbelSoftmax.mix(own.mixingLogits, noise.gumbel(), tau, offDiagonal);
         NDArray alpha = mix.get(0);
@@ -99,15 +93,15 @@ final class VmtlObjective {
 
         // classifier prior: the other tasks' (detached) posteriors of w
         NDArray varW = sdW.square();
-        NDArray allVarW = p.wLogStd.stopGradient().minimum(MAX_LOG_STD).exp().add(minStd).square();
+        NDArray allVarW = LogStd.capped(p.wLogStd.stopGradient()).exp().add(minStd).square();
         NDArray klW = GaussianKl.toMixture(estimator, own.wMean, varW, p.wMean.stopGradient().expandDims(0),
                 allVarW.expandDims(0), alpha.reshape(rowsT, t, 1, 1), 2);
 
         // a Gaussian prior N(0, 1/decay) on every mixing logit (MAP), so that α and β stay graded where the data
         // do not decide (without it a task with no true partner drifts to one-hot on whichever neighbour is closest)
-        NDArray logitPrior = own.mixingLogits.square().sum(new int[] {0, 2}).mul(0.5f * logitDecay);
-        NDArray perTask = nll.add(klZ.mul(lambdaZ)).add(klW.mul(lambdaW)).add(logitPrior);
-        return new Terms(perTask.sum().div((float) t), nll, klZ, klW, logitPrior, alpha, beta);
+        NDArray logitPrior = Scalars.mul(own.mixingLogits.square().sum(new int[] {0, 2}), 0.5f * logitDecay);
+        NDArray perTask = nll.add(Scalars.mul(klZ, lambdaZ)).add(klW.mul(lambdaW)).add(logitPrior);
+        return new Terms(Scalars.div(perTask.sum(), (float) t), nll, klZ, klW, logitPrior, alpha, beta);
     }
 
     /** The parameters of the tasks being computed: all of them, or one task's slice (keeping the task axis). */
@@ -152,12 +146,12 @@ final class VmtlObjective {
         return out.logSoftmax(3).mul(oneHot.expandDims(0)).sum(new int[] {3}).mean(new int[] {0}).neg();
     }
 
-    /** −(1/S) Σ_s log N(y; f_s, σ_t²) per row, [T,B]; {@code y} is [T,B], σ_t = exp(noiseLogStd_t). */
+    /** −(1/S) Σ_s log N(y; f_s, σ_t²) per row, [T,B]; {@code y} is [T,B], σ_t = exp(noiseLogStd_t) bounded ({@link LogStd#noise}). */
     private static NDArray gaussianNll(NDArray out, NDArray y, NDArray noiseLogStd) {
         NDArray f = out.squeeze(3); // [S,T,B]
-        NDArray logSd = noiseLogStd.reshape(1, -1, 1);
+        NDArray logSd = LogStd.noise(noiseLogStd).reshape(1, -1, 1);
         NDArray resid = f.sub(y.expandDims(0)).mul(logSd.neg().exp());
-        return resid.square().mul(0.5f).add(logSd).add(0.5f * LOG_2PI).mean(new int[] {0});
+        return Scalars.mul(resid.square(), 0.5f).add(logSd).add(0.5f * LOG_2PI).mean(new int[] {0});
     }
 
     /** Stacks scalars (for one read-back to the JVM). */

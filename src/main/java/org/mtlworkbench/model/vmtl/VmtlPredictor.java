@@ -65,14 +65,14 @@ final class VmtlPredictor implements FittedModel {
         int off = task * rowsW * c;
         for (int k = 0; k < samples; k++) {
             for (int i = 0; i < rowsW * c; i++) {
-                double sd = Math.exp(Math.min(w.wLogStd()[off + i], VmtlObjective.MAX_LOG_STD)) + minStd;
+                double sd = Math.exp(LogStd.capped(w.wLogStd()[off + i])) + minStd;
                 wSamples[k][i] = w.wMean()[off + i] + sd * rng.nextGaussian();
             }
         }
         double[][] probs = s.regression() ? null : new double[x.length][c];
         double[] mean = s.regression() ? new double[x.length] : null;
         double[] var = s.regression() ? new double[x.length] : null;
-        double noiseSd = Math.exp(w.noiseLogStd()[task]);
+        double noiseSd = Math.exp(LogStd.noise(w.noiseLogStd()[task]));
         double[] mu = new double[l];
         double[] sdz = new double[l];
         double[] z = new double[l];
@@ -148,7 +148,7 @@ final class VmtlPredictor implements FittedModel {
             }
         }
         for (int k = 0; k < l; k++) {
-            sd[k] = Math.exp(Math.min(sd[k], VmtlObjective.MAX_LOG_STD)) + minStdZ;
+            sd[k] = Math.exp(LogStd.capped(sd[k])) + minStdZ;
         }
     }
 

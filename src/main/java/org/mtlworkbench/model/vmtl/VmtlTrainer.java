@@ -19,7 +19,7 @@ final class VmtlTrainer implements AutoCloseable {
 
     /** What one step computed, read back to the JVM. */
     record Outcome(int step, double total, double likelihood, double klZ, double klW, double logitPrior,
-                   double tau, double lambdaW, double lambdaZ) {
+                   double tau, double lambdaW, double lambdaZ, int skippedSteps) {
     }
 
     private final VmtlSettings settings;
@@ -29,6 +29,14 @@ final class VmtlTrainer implements AutoCloseable {
     private final VmtlParameters params;
     private final Adam networkAdam;
     private final Adam mixingAdam;
+    private final GradientClip networkClip = new GradientClip();
+    private final GradientClip mixingClip = new GradientClip();
+    /** After this many updates skipped in a row (non-finite gradient) the fit stops. */
+    static final int MAX_SKIPPED_IN_A_ROW = 10;
+    private int skippedInARow;
+    /** Test hook: steps at which the network's gradient is made non-finite after the backward pass. */
+    java.util.function.IntPredicate gradientFault = step -> false;
+    private int skipped;
     private final TaskBatches batches;
     private final NDArray offDiagonal;
     private final NDArray decayMask;
@@ -122,6 +130,9 @@ final class VmtlTrainer implements AutoCloseable {
                 if (!perTaskLoop) {
                     VmtlObjective.Terms terms = compute(batch, noise, tau, lw, lambdaZ, offDiagonal, -1);
                     gc.backward(terms.total());
+                    if (gradientFault.test(step)) {
+                        params.network.getGradient().muli(Float.NaN);
+                    }
                     return VmtlObjective.stack(terms.total(), terms.nll().mean(), terms.klZ().mean(),
                             terms.klW().mean(), terms.logitPrior().mean()).concat(gradientSum(m));
                 }
@@ -145,17 +156,28 @@ final class VmtlTrainer implements AutoCloseable {
                         sums[3].mul(perTask), sums[4].mul(perTask)).concat(gradientSum(m));
             });
             float[] v = readBack.toFloatArray();
-            Outcome o = new Outcome(step, v[0], v[1], v[2], v[3], v[4], tau, lambdaWMean, lambdaZ);
-            if (!finite(v)) {
+            boolean lossFinite = finite(java.util.Arrays.copyOf(v, 5));
+            if (!lossFinite || skippedInARow + 1 >= MAX_SKIPPED_IN_A_ROW && !finite(v)) {
                 throw new FitFailedException(String.format(java.util.Locale.ROOT,
                         "VMTL diverged at step %d: %s (negative ELBO %s, likelihood %s, KL(z) %s, KL(w) %s); "
                         + "the parameters of step %d are kept. Try a smaller learningRate or a larger minStd.",
-                        step, !finite(java.util.Arrays.copyOf(v, 5)) ? "the loss is not finite"
-                                : Float.isFinite(v[5]) ? "a gradient of the mixing logits is not finite"
-                                : "a gradient of the network is not finite", v[0], v[1], v[2], v[3], step - 1));
+                        step, !lossFinite ? "the loss is not finite"
+                                : "the gradient has not been finite for " + MAX_SKIPPED_IN_A_ROW + " steps in a row",
+                        v[0], v[1], v[2], v[3], step - 1 - skippedInARow));
             }
-            networkAdam.update(settings.learningRate(), settings.weightDecay(), decayMask);
-            mixingAdam.update(settings.mixingLearningRate());
+            if (!finite(v)) {
+                // a finite loss with a non-finite (or float-overflowing) gradient: skip this step's update, as
+                // loss-scaling optimisers do, rather than end the fit or let one draw poison Adam's moments
+                skippedInARow++;
+                skipped++;
+                zeroGradients();
+                return new Outcome(step, v[0], v[1], v[2], v[3], v[4], tau, lambdaWMean, lambdaZ, skipped);
+            }
+            skippedInARow = 0;
+            Outcome o = new Outcome(step, v[0], v[1], v[2], v[3], v[4], tau, lambdaWMean, lambdaZ, skipped);
+            networkAdam.update(settings.learningRate(), settings.weightDecay(), decayMask,
+                    (float) networkClip.scale(Math.sqrt(v[5])));
+            mixingAdam.update(settings.mixingLearningRate(), 0, null, (float) mixingClip.scale(Math.sqrt(v[6])));
             version++;
             return o;
         }
@@ -167,8 +189,17 @@ final class VmtlTrainer implements AutoCloseable {
                 (float) settings.minStd(), (float) settings.minStdZ(), off, (float) settings.logitDecay(), task);
     }
 
+    /** The squared norms of the network's and the mixing logits' gradients (non-finite if any entry is). */
     private NDArray gradientSum(NDManager m) {
-        return VmtlObjective.stack(params.network.getGradient().sum(), params.mixing.getGradient().sum());
+        return VmtlObjective.stack(params.network.getGradient().square().sum(),
+                params.mixing.getGradient().square().sum());
+    }
+
+    /** Sets both gradients to zero in place (subtracting them would leave NaN where they hold ∞ or NaN). */
+    private void zeroGradients() {
+        for (NDArray p : params.all()) {
+            p.getGradient().set(new float[Math.toIntExact(p.size())]);
+        }
     }
 
     private static boolean finite(float[] v) {

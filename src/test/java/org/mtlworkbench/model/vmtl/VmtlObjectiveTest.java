@@ -27,6 +27,12 @@ class VmtlObjectiveTest {
     private static final int H = 3;
     private static final int L = 2;
     private static final float MIN_STD = 1e-3f;
+    /** The model's bounds on log sds, written out here: log σ ≤ 4 (soft), log σ_noise ≥ log 0.01 (soft). */
+    private static final double NOISE_FLOOR = Math.log(0.01);
+
+    private static double softCap(double s) {
+        return 4 - Math.log1p(Math.exp(4 - s));
+    }
     private static final double TAU = 0.7;
     private static final double LAMBDA_Z = 0.6;
     private static final double[] LAMBDA_W = {0.9, 1.3, 0.4};
@@ -179,7 +185,7 @@ class VmtlObjectiveTest {
                     ls += h[j] * w.headLogStd()[(k * H + j) * L + l];
                 }
                 out[0][l] = mu;
-                out[1][l] = Math.exp(ls) + MIN_STD;
+                out[1][l] = Math.exp(softCap(ls)) + MIN_STD;
             }
             return out;
         }
@@ -201,14 +207,14 @@ class VmtlObjectiveTest {
                     for (int o = 0; o < c; o++) {
                         for (int l = 0; l <= L; l++) {
                             int wi = (task * (L + 1) + l) * c + o;
-                            double wv = w.wMean()[wi] + (Math.exp(w.wLogStd()[wi]) + MIN_STD)
+                            double wv = w.wMean()[wi] + (Math.exp(softCap(w.wLogStd()[wi])) + MIN_STD)
                                     * ew[(smp * s.tasks() + task) * (L + 1) * c + l * c + o];
                             double zv = l == L ? 1 : q[0][l] + q[1][l] * ez[((smp * s.tasks() + task) * b + r) * L + l];
                             out[o] += zv * wv;
                         }
                     }
                     if (s.regression()) {
-                        double sd = Math.exp(w.noiseLogStd()[task]);
+                        double sd = Math.exp(softCap(NOISE_FLOOR + Math.log1p(Math.exp(w.noiseLogStd()[task] - NOISE_FLOOR))));
                         double e = (y(task, r) - out[0]) / sd;
                         rowSum += 0.5 * Math.log(2 * Math.PI) + Math.log(sd) + 0.5 * e * e;
                     } else {
@@ -257,7 +263,7 @@ class VmtlObjectiveTest {
             for (int k = 0; k < s.tasks(); k++) {
                 for (int i = 0; i < p; i++) {
                     cm[k][i] = w.wMean()[k * p + i];
-                    double sd = Math.exp(w.wLogStd()[k * p + i]) + MIN_STD;
+                    double sd = Math.exp(softCap(w.wLogStd()[k * p + i])) + MIN_STD;
                     cv[k][i] = sd * sd;
                 }
             }

@@ -1,0 +1,27 @@
+package org.mtlworkbench.model.vmtl;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Multiplication and division by a constant inside the gradient-recorded forward pass. DJL 0.32's {@code mul(Number)}
+ * and {@code div(Number)} wrap the number in a tensor backed by a direct buffer, run the op and close that tensor at
+ * once; autograd keeps it for the backward pass (the derivative of a·c is c), and once the collector has freed the
+ * buffer the backward pass reads freed memory: every gradient ~1e28 with a normal loss, only now and then, never
+ * without a garbage collector (decision 0031). Here the constant is a tensor of the step's manager, alive until the
+ * step closes, after the backward pass.
+ */
+final class Scalars {
+
+    private Scalars() {
+    }
+
+    /** a·c, with c owned by a's manager. */
+    static NDArray mul(NDArray a, float c) {
+        return a.mul(a.getManager().create(c));
+    }
+
+    /** a/c, with c owned by a's manager. */
+    static NDArray div(NDArray a, float c) {
+        return a.div(a.getManager().create(c));
+    }
+}
