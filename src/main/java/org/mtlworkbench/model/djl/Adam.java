@@ -47,18 +47,27 @@ public final class Adam {
      * official VMTL code do: a Gaussian prior on the weights), on every entry.
      */
     public void update(double lr, double wd) {
-        update(lr, wd, null);
+        update(lr, wd, null, 1f);
     }
 
     /** As {@link #update(double, double)}, with the decay applied where {@code decayMask} (same shape) is 1. */
     public void update(double lr, double wd, NDArray decayMask) {
+        update(lr, wd, decayMask, 1f);
+    }
+
+    /**
+     * As {@link #update(double, double)}, with the decay applied where {@code decayMask} (same shape) is 1, and the
+     * gradients multiplied by {@code gradientScale} first (clipping, {@code model.vmtl.GradientClip}).
+     */
+    public void update(double lr, double wd, NDArray decayMask, float gradientScale) {
         t++;
         double c1 = 1 - Math.pow(BETA1, t);
         double c2 = 1 - Math.pow(BETA2, t);
         float stepSize = (float) (lr * Math.sqrt(c2) / c1);
         for (int i = 0; i < params.size(); i++) {
             NDArray p = params.get(i);
-            NDArray g = p.getGradient();
+            NDArray raw = p.getGradient();
+            NDArray g = gradientScale == 1f ? raw : raw.mul(gradientScale);
             NDArray decay = wd == 0 ? null : p.stopGradient().mul((float) wd);
             NDArray gd = decay == null ? g : g.add(decayMask == null ? decay : decay.mul(decayMask));
             NDArray mi = m.get(i);
@@ -68,7 +77,7 @@ public final class Adam {
             // eps scaled like the bias-corrected form: p -= lr·m̂/(√v̂ + eps)
             NDArray delta = mi.div(vi.sqrt().add((float) (EPS * Math.sqrt(c2)))).mul(stepSize);
             p.stopGradient().subi(delta);
-            g.subi(g);
+            raw.subi(raw);
         }
     }
 

@@ -39,7 +39,7 @@ public final class BinaryGumbel {
      */
     public static NDArray sample(NDArray logits, NDArray noise, double tau, boolean straightThrough) {
         NDArray score = logits.add(noise);
-        NDArray soft = Activation.sigmoid(score.div((float) tau));
+        NDArray soft = Activation.sigmoid(Scalars.div(score, (float) tau));
         NDArray forced = forcedOn(score.stopGradient());
         if (!straightThrough) {
             return soft.add(forced);

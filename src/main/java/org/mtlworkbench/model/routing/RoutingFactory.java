@@ -6,7 +6,7 @@ import org.mtlworkbench.model.ModelFactory;
 import org.mtlworkbench.model.MultiTaskModel;
 import org.mtlworkbench.model.ParamSpec;
 import org.mtlworkbench.model.ParamValues;
-import org.mtlworkbench.model.vmtl.TemperatureSchedule;
+import org.mtlworkbench.model.djl.TemperatureSchedule;
 
 /**
  * Gumbel-Matrix routing (Maziarz, Kokiopoulou, Gesmundo, Sbaiz, Bartok &amp; Berent, 2019): a network of L layers with

@@ -1,4 +1,5 @@
 package org.mtlworkbench.model.routing;
+import org.mtlworkbench.model.djl.Scalars;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
@@ -44,7 +45,7 @@ final class RoutingForward {
         if (s.regression()) {
             NDArray logSd = noiseLogSd.reshape(-1, 1);
             NDArray r = out.squeeze(2).sub(batch.target());
-            nll = r.square().mul(logSd.mul(-2f).exp()).mul(0.5f).add(logSd).add((float) (0.5 * Math.log(2 * Math.PI)));
+            nll = Scalars.mul(r.square().mul(Scalars.mul(logSd, -2f).exp()), 0.5f).add(logSd).add((float) (0.5 * Math.log(2 * Math.PI)));
         } else {
             nll = out.logSoftmax(2).mul(batch.target()).sum(new int[] {2}).neg();
         }

@@ -1,7 +1,7 @@
 package org.mtlworkbench.model.routing;
 
 import org.mtlworkbench.model.ParamValues;
-import org.mtlworkbench.model.vmtl.TemperatureSchedule;
+import org.mtlworkbench.model.djl.TemperatureSchedule;
 
 /** The checked hyper-parameters of one routing fit (see {@link RoutingFactory#params()} for their meaning). */
 record RoutingSettings(int steps, int batchSize, int layers, int components, int width, HeadKind head,

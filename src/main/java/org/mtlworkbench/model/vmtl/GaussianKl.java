@@ -1,4 +1,5 @@
 package org.mtlworkbench.model.vmtl;
+import org.mtlworkbench.model.djl.Scalars;
 
 import ai.djl.ndarray.NDArray;
 

@@ -1,4 +1,5 @@
 package org.mtlworkbench.model.vmtl;
+import org.mtlworkbench.model.djl.Adam;
 
 /**
  * Adaptive clipping by global norm: a gradient whose norm is more than {@link #FACTOR} times the running average of

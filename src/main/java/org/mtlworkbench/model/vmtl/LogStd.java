@@ -1,4 +1,5 @@
 package org.mtlworkbench.model.vmtl;
+import org.mtlworkbench.model.djl.Adam;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;

@@ -1,4 +1,6 @@
 package org.mtlworkbench.model.vmtl;
+import org.mtlworkbench.model.djl.TemperatureSchedule;
+import org.mtlworkbench.model.djl.Adam;
 
 import java.util.List;
 import org.mtlworkbench.data.TargetType;

@@ -1,4 +1,6 @@
 package org.mtlworkbench.model.vmtl;
+import org.mtlworkbench.model.djl.Scalars;
+import org.mtlworkbench.model.djl.TaskBatches;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -1,4 +1,5 @@
 package org.mtlworkbench.model.vmtl;
+import org.mtlworkbench.model.djl.TemperatureSchedule;
 
 import org.mtlworkbench.model.ParamValues;
 

@@ -1,4 +1,6 @@
 package org.mtlworkbench.model.vmtl;
+import org.mtlworkbench.model.djl.TaskBatches;
+import org.mtlworkbench.model.djl.Adam;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;

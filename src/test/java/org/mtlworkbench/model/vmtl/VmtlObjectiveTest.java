@@ -1,4 +1,5 @@
 package org.mtlworkbench.model.vmtl;
+import org.mtlworkbench.model.djl.TaskBatches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

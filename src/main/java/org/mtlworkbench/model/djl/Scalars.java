@@ -1,4 +1,4 @@
-package org.mtlworkbench.model.vmtl;
+package org.mtlworkbench.model.djl;
 
 import ai.djl.ndarray.NDArray;
 
@@ -10,18 +10,18 @@ import ai.djl.ndarray.NDArray;
  * without a garbage collector (decision 0031). Here the constant is a tensor of the step's manager, alive until the
  * step closes, after the backward pass.
  */
-final class Scalars {
+public final class Scalars {
 
     private Scalars() {
     }
 
     /** a·c, with c owned by a's manager. */
-    static NDArray mul(NDArray a, float c) {
+    public static NDArray mul(NDArray a, float c) {
         return a.mul(a.getManager().create(c));
     }
 
     /** a/c, with c owned by a's manager. */
-    static NDArray div(NDArray a, float c) {
+    public static NDArray div(NDArray a, float c) {
         return a.div(a.getManager().create(c));
     }
 }

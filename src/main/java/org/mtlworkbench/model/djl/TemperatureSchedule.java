@@ -1,4 +1,4 @@
-package org.mtlworkbench.model.vmtl;
+package org.mtlworkbench.model.djl;
 
 import java.util.List;
 import java.util.Locale;
