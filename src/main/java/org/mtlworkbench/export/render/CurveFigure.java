@@ -115,6 +115,70 @@ public final class CurveFigure implements Figure {
         chart.draw(g, area);
     }
 
+    /** One curve as shown (thinned), copied. */
+    private record Shown(String name, boolean thin, double[] x, double[] raw, double[] smooth) {
+    }
+
+    private record Mark(double step, String label) {
+    }
+
+    /**
+     * What the chart shows now, copied (at most {@link #SHOWN_MAX} points per curve), as a figure another thread may
+     * draw while this one keeps taking points; its chart is built on the drawing thread, at its first draw.
+     */
+    @Override
+    public Figure snapshot() {
+        List<Shown> shown = new ArrayList<>(curves.size());
+        curves.forEach((name, c) -> {
+            int n = c.raw.getItemCount();
+            double[] x = new double[n];
+            double[] raw = new double[n];
+            double[] smooth = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = c.raw.getX(i).doubleValue();
+                raw[i] = c.raw.getY(i).doubleValue();
+                smooth[i] = c.smooth.getY(i).doubleValue();
+            }
+            shown.add(new Shown(name, c.thin, x, raw, smooth));
+        });
+        List<Mark> marks = markers.stream().map(m -> new Mark(m.getValue(), m.getLabel())).toList();
+        String sub = subtitle.getText();
+        boolean log = logScale;
+        return new Figure() {
+            private CurveFigure built;
+
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public synchronized void draw(Graphics2D g, Rectangle2D area) {
+                if (built == null) {
+                    built = rebuilt(shown, marks, sub, log);
+                }
+                built.draw(g, area);
+            }
+        };
+    }
+
+    private CurveFigure rebuilt(List<Shown> shown, List<Mark> marks, String sub, boolean log) {
+        CurveFigure f = new CurveFigure(title, yLabel);
+        f.setLogScale(log);
+        f.setSubtitle(sub);
+        marks.forEach(m -> f.addMarker(m.step(), m.label()));
+        for (Shown s : shown) {
+            Curve c = f.create(s.name(), s.thin());
+            for (int i = 0; i < s.x().length; i++) {
+                c.raw.add(s.x()[i], s.raw()[i], false);
+                c.smooth.add(s.x()[i], s.smooth()[i], false);
+            }
+            c.raw.fireSeriesChanged(); // the axes take their ranges from these events
+            c.smooth.fireSeriesChanged();
+        }
+        return f;
+    }
+
     /** Stops the chart redrawing on every point; {@link #endBatch()} redraws once. */
     public void beginBatch() {
         chart.setNotify(false);
