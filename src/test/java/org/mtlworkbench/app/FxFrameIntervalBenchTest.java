@@ -109,9 +109,9 @@ class FxFrameIntervalBenchTest {
         table.append(String.format(Locale.ROOT, "FX frame budget: %d s phases, %d CPUs, load average %.2f before / "
                 + "%.2f after; %d render jobs or frames dropped as stale%n", PHASE_NANOS / 1_000_000_000L,
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, FigureRenderThread.dropped()));
-        table.append("| phase | frames | frame interval p50 / p99 / max (ms) | FX thread CPU | render thread CPU "
-                + "| steps/s | snapshot → screen p50 / p99 (ms) |\n");
-        table.append("|---|---|---|---|---|---|---|\n");
+        table.append("| phase | frames | frame interval p50 / p99 / max (ms) | redraw requests/s | FX thread CPU | figure-render CPU "
+                + "| Prism render CPU | steps/s | snapshot → screen p50 / p99 (ms) |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> table.append(r).append('\n'));
         System.out.println(table);
         Path out = Path.of("target", "bench", "fx-frames.txt");
@@ -139,7 +139,15 @@ class FxFrameIntervalBenchTest {
                 last[0] = now;
             }
         };
+        Thread prism = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+        Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getId() == fxThread).findFirst()
+                .orElseThrow();
+        StackSampler sampler = new StackSampler(fx);
+        sampler.start();
+        long p0 = prism == null ? 0 : mx.getThreadCpuTime(prism.getId());
         long fx0 = mx.getThreadCpuTime(fxThread);
+        long requests0 = FigureView.requestCount();
         long r0 = renderThread < 0 ? 0 : mx.getThreadCpuTime(renderThread);
         long t0 = System.nanoTime();
         robot.interact(timer::start);
@@ -147,16 +155,68 @@ class FxFrameIntervalBenchTest {
         robot.interact(timer::stop);
         double wall = System.nanoTime() - t0;
         double fxCpu = (mx.getThreadCpuTime(fxThread) - fx0) / wall;
+        double redraws = (FigureView.requestCount() - requests0) / (wall / 1e9);
         double renderCpu = renderThread < 0 ? 0 : (mx.getThreadCpuTime(renderThread) - r0) / wall;
+        double prismCpu = prism == null ? 0 : (mx.getThreadCpuTime(prism.getId()) - p0) / wall;
+        sampler.interrupt();
+        sampler.join();
+        System.out.println("FX-BENCH " + name + ": where the FX thread was (samples every 2 ms):\n" + sampler.top(12));
         assertThat(intervals).isNotEmpty();
         boolean training = name.startsWith("training");
-        String row = String.format(Locale.ROOT, "| %s | %d | %.1f / %.1f / %.1f | %.0f %% | %.0f %% | %s | %s |", name,
-                intervals.size(), pct(intervals, 50), pct(intervals, 99), pct(intervals, 100), 100 * fxCpu,
-                100 * renderCpu, training ? "{steps}" : "—",
+        String row = String.format(Locale.ROOT, "| %s | %d | %.1f / %.1f / %.1f | %.0f | %.0f %% | %.0f %% | %.0f %% | %s | %s |",
+                name, intervals.size(), pct(intervals, 50), pct(intervals, 99), pct(intervals, 100), redraws, 100 * fxCpu,
+                100 * renderCpu, 100 * prismCpu, training ? "{steps}" : "—",
                 delays.isEmpty() ? "—" : String.format(Locale.ROOT, "%.1f / %.1f (%d draws)", pct(delays, 50),
                         pct(delays, 99), delays.size()));
         System.out.println("FX-BENCH " + row);
         return row;
+    }
+
+    /** Samples a thread's stack: where it spends its time, by the innermost frame of this project or JavaFX. */
+    private static final class StackSampler extends Thread {
+        private final Thread target;
+        private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+
+        StackSampler(Thread target) {
+            super("stack-sampler");
+            this.target = target;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                StackTraceElement[] st = target.getStackTrace();
+                String key = "idle (waiting for events)";
+                boolean waiting = st.length > 0 && (st[0].getMethodName().equals("park") || st[0].getMethodName().equals("wait0")
+                        || st[0].getMethodName().equals("wait"));
+                if (!waiting) {
+                    key = st.length == 0 ? "?" : st[0].getClassName() + "." + st[0].getMethodName();
+                    for (StackTraceElement e : st) {
+                        if (e.getClassName().startsWith("org.mtlworkbench")) {
+                            key = e.getClassName().replace("org.mtlworkbench.", "") + "." + e.getMethodName()
+                                    + " > " + key;
+                            break;
+                        }
+                    }
+                }
+                counts.merge(key, 1, Integer::sum);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        String top(int n) {
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            StringBuilder sb = new StringBuilder();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
+                    .forEach(e -> sb.append(String.format(Locale.ROOT, "  %5.1f %%  %s%n", 100.0 * e.getValue() / total,
+                            e.getKey())));
+            return sb.toString();
+        }
     }
 
     private static double pct(List<Long> nanos, double p) {

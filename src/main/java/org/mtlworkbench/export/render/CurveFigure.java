@@ -167,15 +167,15 @@ public final class CurveFigure implements Figure {
         f.setLogScale(log);
         f.setSubtitle(sub);
         marks.forEach(m -> f.addMarker(m.step(), m.label()));
+        f.data.setNotify(false);
         for (Shown s : shown) {
             Curve c = f.create(s.name(), s.thin());
             for (int i = 0; i < s.x().length; i++) {
                 c.raw.add(s.x()[i], s.raw()[i], false);
                 c.smooth.add(s.x()[i], s.smooth()[i], false);
             }
-            c.raw.fireSeriesChanged(); // the axes take their ranges from these events
-            c.smooth.fireSeriesChanged();
         }
+        f.data.setNotify(true); // one event: the axes take their ranges from it
         return f;
     }
 
@@ -196,10 +196,13 @@ public final class CurveFigure implements Figure {
         if (!redraw) {
             return;
         }
+        // one dataset event for the batch: each series event would make the plot rescan every series for its range
+        data.setNotify(false);
         for (Curve c : curves.values()) {
             c.raw.fireSeriesChanged();
             c.smooth.fireSeriesChanged();
         }
+        data.setNotify(true);
         chart.setNotify(true);
     }
 
