@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -21,6 +22,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -115,6 +117,67 @@ public final class CurveFigure implements Figure {
         chart.draw(g, area);
     }
 
+    /** Where a drawn snapshot put its data: the data area and the axis ranges. */
+    private record Layout(Rectangle2D data, Range x, Range y, boolean log) {
+        double screenY(double v) {
+            double f = log ? (Math.log(Math.max(v, 1e-300)) - Math.log(y.getLowerBound()))
+                    / (Math.log(y.getUpperBound()) - Math.log(y.getLowerBound()))
+                    : (v - y.getLowerBound()) / y.getLength();
+            return data.getMaxY() - f * data.getHeight();
+        }
+    }
+
+    private volatile Layout lastLayout;
+
+    /**
+     * The curve point nearest the pointer (at most 12 px away vertically, at the step under it), by the layout of
+     * the last snapshot drawn; null before one was drawn.
+     */
+    @Override
+    public String hover(Rectangle2D area, double px, double py) {
+        Layout l = lastLayout;
+        if (l == null || !l.data().contains(px, py)) {
+            return null;
+        }
+        double step = l.x().getLowerBound() + (px - l.data().getX()) / l.data().getWidth() * l.x().getLength();
+        String best = null;
+        double bestDy = 12;
+        for (var e : curves.entrySet()) {
+            XYSeries sm = e.getValue().smooth;
+            int n = sm.getItemCount();
+            if (n == 0) {
+                continue;
+            }
+            int i = nearest(sm, step);
+            double v = sm.getY(i).doubleValue();
+            double dy = Math.abs(l.screenY(v) - py);
+            if (dy < bestDy) {
+                bestDy = dy;
+                best = String.format(java.util.Locale.ROOT, "%s: %.4g at step %.0f", e.getKey(), v,
+                        sm.getX(i).doubleValue());
+            }
+        }
+        return best;
+    }
+
+    /** Index of the shown point whose step is nearest {@code step} (steps are increasing). */
+    private static int nearest(XYSeries s, double step) {
+        int lo = 0;
+        int hi = s.getItemCount() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.getX(mid).doubleValue() < step) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo > 0 && Math.abs(s.getX(lo - 1).doubleValue() - step) <= Math.abs(s.getX(lo).doubleValue() - step)) {
+            return lo - 1;
+        }
+        return lo;
+    }
+
     /** One curve as shown (thinned), copied. */
     private record Shown(String name, boolean thin, double[] x, double[] raw, double[] smooth) {
     }
@@ -157,7 +220,13 @@ public final class CurveFigure implements Figure {
                 if (built == null) {
                     built = rebuilt(shown, marks, sub, log);
                 }
-                built.draw(g, area);
+                RenderStyle.prepare(g);
+                ChartRenderingInfo info = new ChartRenderingInfo();
+                built.chart.draw(g, area, info);
+                XYPlot plot = built.chart.getXYPlot();
+                // the live figure's hover maps the pointer through the layout that was last on screen
+                lastLayout = new Layout(info.getPlotInfo().getDataArea(), plot.getDomainAxis().getRange(),
+                        plot.getRangeAxis().getRange(), log);
             }
         };
     }

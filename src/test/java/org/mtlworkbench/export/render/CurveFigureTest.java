@@ -138,6 +138,33 @@ class CurveFigureTest {
         assertThat(samePixels(pixels(f), before)).isFalse();
     }
 
+    @Test
+    void hoverNamesTheCurveUnderThePointerByTheLastDrawnLayout() {
+        CurveFigure f = new CurveFigure("Loss", "loss");
+        f.beginBatch();
+        for (int i = 0; i <= 100; i++) {
+            f.add("low", i, 1);
+            f.add("high", i, 9);
+        }
+        f.endBatch();
+        assertThat(f.hover(new java.awt.geom.Rectangle2D.Double(0, 0, 500, 320), 250, 160)).isNull(); // nothing drawn yet
+        pixels(f.snapshot());
+        double lowY = -1;
+        double highY = -1;
+        for (int y = 0; y < 320; y++) {
+            String h = f.hover(new java.awt.geom.Rectangle2D.Double(0, 0, 500, 320), 250, y);
+            if (h != null && h.startsWith("low: 1 at step") && lowY < 0) {
+                lowY = y;
+            }
+            if (h != null && h.startsWith("high: 9 at step") && highY < 0) {
+                highY = y;
+            }
+        }
+        assertThat(highY).isPositive();
+        assertThat(lowY).isGreaterThan(highY + 100); // the lower value is drawn lower, far apart on a 320 px chart
+        assertThat(f.hover(new java.awt.geom.Rectangle2D.Double(0, 0, 500, 320), 2, 2)).isNull(); // the title
+    }
+
     private static java.awt.image.BufferedImage pixels(Figure f) {
         var img = new java.awt.image.BufferedImage(500, 320, java.awt.image.BufferedImage.TYPE_INT_ARGB);
         var g = img.createGraphics();
