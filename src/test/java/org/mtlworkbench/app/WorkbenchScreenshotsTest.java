@@ -114,7 +114,7 @@ class WorkbenchScreenshotsTest {
         shoot(robot, "workbench-views-allocation");
 
         open(robot, "linked");
-        train(robot, "vmtl", p -> p.with("steps", 2000));
+        train(robot, "vmtl", p -> p.with("steps", 600));
         showViews(robot);
         shoot(robot, "workbench-views-vmtl");
 
