@@ -2,8 +2,14 @@ package org.mtlworkbench.app;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferInt;
+import java.awt.image.DirectColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.util.Arrays;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +34,8 @@ final class FigureRenderThread {
     record Frame(int[] argb, int width, int height, double scale, long seq) {
     }
 
+    private static final DirectColorModel ARGB_PRE = new DirectColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            32, 0xFF0000, 0xFF00, 0xFF, 0xFF000000, true, DataBuffer.TYPE_INT);
     private static final BlockingQueue<Slot> QUEUE = new LinkedBlockingQueue<>();
     /** Jobs submitted whose frame has not reached the FX thread yet (tests and screenshots wait for zero). */
     private static final AtomicInteger OUTSTANDING = new AtomicInteger();
@@ -48,6 +56,8 @@ final class FigureRenderThread {
         private final AtomicBoolean queued = new AtomicBoolean();
         private final AtomicReference<Frame> ready = new AtomicReference<>();
         private final AtomicBoolean blitPosted = new AtomicBoolean();
+        /** A pixel array the FX thread has finished copying, drawn into again (a frame is megabytes: no garbage). */
+        private final AtomicReference<int[]> spare = new AtomicReference<>();
         private final Consumer<Frame> onFx;
 
         Slot(Consumer<Frame> onFx) {
@@ -67,9 +77,11 @@ final class FigureRenderThread {
         }
 
         private void deliver(Frame f) {
-            if (ready.getAndSet(f) != null) {
+            Frame replaced = ready.getAndSet(f);
+            if (replaced != null) {
                 OUTSTANDING.decrementAndGet(); // an undelivered older frame is replaced
                 DROPPED.incrementAndGet();
+                spare.set(replaced.argb());
             }
             if (blitPosted.compareAndSet(false, true)) {
                 Platform.runLater(() -> {
@@ -79,6 +91,7 @@ final class FigureRenderThread {
                         try {
                             onFx.accept(newest);
                         } finally {
+                            spare.set(newest.argb()); // copied into the image: free to draw into again
                             OUTSTANDING.decrementAndGet();
                         }
                     }
@@ -112,7 +125,7 @@ final class FigureRenderThread {
             }
             Frame f;
             try {
-                f = draw(job);
+                f = draw(job, s.spare.getAndSet(null));
             } catch (RuntimeException | Error e) {
                 // a figure that cannot draw must not kill the thread every view shares
                 System.err.println("figure-render: " + job.figure().title() + ": " + e);
@@ -122,9 +135,21 @@ final class FigureRenderThread {
         }
     }
 
-    /** Draws a job into premultiplied ARGB pixels (transparent where the figure draws nothing). */
+    /** Draws a job into new premultiplied ARGB pixels (transparent where the figure draws nothing). */
     static Frame draw(Job job) {
-        BufferedImage img = new BufferedImage(job.width(), job.height(), BufferedImage.TYPE_INT_ARGB_PRE);
+        return draw(job, null);
+    }
+
+    /** Draws a job into {@code reuse} when it has the right size (cleared first), else into a new array. */
+    static Frame draw(Job job, int[] reuse) {
+        int n = job.width() * job.height();
+        int[] argb = reuse != null && reuse.length == n ? reuse : new int[n];
+        if (argb == reuse) {
+            Arrays.fill(argb, 0);
+        }
+        WritableRaster raster = Raster.createPackedRaster(new DataBufferInt(argb, n), job.width(), job.height(),
+                job.width(), new int[] {0xFF0000, 0xFF00, 0xFF, 0xFF000000}, null);
+        BufferedImage img = new BufferedImage(ARGB_PRE, raster, true, null); // TYPE_INT_ARGB_PRE: fast loops
         Graphics2D g = img.createGraphics();
         try {
             g.scale(job.scale(), job.scale());
@@ -134,7 +159,6 @@ final class FigureRenderThread {
         } finally {
             g.dispose();
         }
-        int[] argb = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
         return new Frame(argb, job.width(), job.height(), job.scale(), job.seq());
     }
 }

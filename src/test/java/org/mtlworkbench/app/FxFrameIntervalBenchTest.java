@@ -110,8 +110,8 @@ class FxFrameIntervalBenchTest {
                 + "%.2f after; %d render jobs or frames dropped as stale%n", PHASE_NANOS / 1_000_000_000L,
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, FigureRenderThread.dropped()));
         table.append("| phase | frames | frame interval p50 / p99 / max (ms) | redraw requests/s | FX thread CPU | figure-render CPU "
-                + "| Prism render CPU | steps/s | snapshot → screen p50 / p99 (ms) |\n");
-        table.append("|---|---|---|---|---|---|---|---|---|\n");
+                + "| Prism render CPU | GC time | steps/s | snapshot → screen p50 / p99 (ms) |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> table.append(r).append('\n'));
         System.out.println(table);
         Path out = Path.of("target", "bench", "fx-frames.txt");
@@ -148,6 +148,7 @@ class FxFrameIntervalBenchTest {
         long p0 = prism == null ? 0 : mx.getThreadCpuTime(prism.getId());
         long fx0 = mx.getThreadCpuTime(fxThread);
         long requests0 = FigureView.requestCount();
+        long gc0 = gcMillis();
         long r0 = renderThread < 0 ? 0 : mx.getThreadCpuTime(renderThread);
         long t0 = System.nanoTime();
         robot.interact(timer::start);
@@ -156,6 +157,7 @@ class FxFrameIntervalBenchTest {
         double wall = System.nanoTime() - t0;
         double fxCpu = (mx.getThreadCpuTime(fxThread) - fx0) / wall;
         double redraws = (FigureView.requestCount() - requests0) / (wall / 1e9);
+        double gcShare = (gcMillis() - gc0) * 1e6 / wall;
         double renderCpu = renderThread < 0 ? 0 : (mx.getThreadCpuTime(renderThread) - r0) / wall;
         double prismCpu = prism == null ? 0 : (mx.getThreadCpuTime(prism.getId()) - p0) / wall;
         sampler.interrupt();
@@ -163,9 +165,9 @@ class FxFrameIntervalBenchTest {
         System.out.println("FX-BENCH " + name + ": where the FX thread was (samples every 2 ms):\n" + sampler.top(12));
         assertThat(intervals).isNotEmpty();
         boolean training = name.startsWith("training");
-        String row = String.format(Locale.ROOT, "| %s | %d | %.1f / %.1f / %.1f | %.0f | %.0f %% | %.0f %% | %.0f %% | %s | %s |",
+        String row = String.format(Locale.ROOT, "| %s | %d | %.1f / %.1f / %.1f | %.0f | %.0f %% | %.0f %% | %.0f %% | %.1f %% | %s | %s |",
                 name, intervals.size(), pct(intervals, 50), pct(intervals, 99), pct(intervals, 100), redraws, 100 * fxCpu,
-                100 * renderCpu, 100 * prismCpu, training ? "{steps}" : "—",
+                100 * renderCpu, 100 * prismCpu, 100 * gcShare, training ? "{steps}" : "—",
                 delays.isEmpty() ? "—" : String.format(Locale.ROOT, "%.1f / %.1f (%d draws)", pct(delays, 50),
                         pct(delays, 99), delays.size()));
         System.out.println("FX-BENCH " + row);
@@ -217,6 +219,11 @@ class FxFrameIntervalBenchTest {
                             e.getKey())));
             return sb.toString();
         }
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     private static double pct(List<Long> nanos, double p) {
