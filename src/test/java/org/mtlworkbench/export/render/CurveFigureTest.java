@@ -153,10 +153,10 @@ class CurveFigureTest {
         double highY = -1;
         for (int y = 0; y < 320; y++) {
             String h = f.hover(new java.awt.geom.Rectangle2D.Double(0, 0, 500, 320), 250, y);
-            if (h != null && h.startsWith("low: 1 at step") && lowY < 0) {
+            if (h != null && h.startsWith("low: 1.000 at step") && lowY < 0) {
                 lowY = y;
             }
-            if (h != null && h.startsWith("high: 9 at step") && highY < 0) {
+            if (h != null && h.startsWith("high: 9.000 at step") && highY < 0) {
                 highY = y;
             }
         }
