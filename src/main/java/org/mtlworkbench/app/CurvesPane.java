@@ -13,19 +13,19 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.jfree.chart.fx.ChartViewer;
 import org.mtlworkbench.export.render.CurveFigure;
 
 /**
  * The live curves: loss terms (each labelled as a loss) and train/test metrics, mean and per task, with smoothing,
- * a log-scale toggle, the τ slider and τ markers. The charts are JFreeChart in ChartViewers (zoom by dragging).
+ * a log-scale toggle, the τ slider and τ markers. The charts are JFreeChart figures drawn off the FX thread by
+ * {@link FigureView}s (wheel zoom, drag to pan), redrawn whenever a chart reports a change.
  */
 final class CurvesPane extends BorderPane {
 
     final CurveFigure loss = new CurveFigure("Loss terms (lower is better)", "loss");
     final CurveFigure metrics = new CurveFigure("Metrics", "metric");
-    final ChartViewer lossViewer = new ChartViewer(loss.chart());
-    final ChartViewer metricViewer = new ChartViewer(metrics.chart());
+    final FigureView lossViewer = new FigureView(loss);
+    final FigureView metricViewer = new FigureView(metrics);
     final Slider smoothing = new Slider(0, 0.99, 0.6);
     final CheckBox logScale = new CheckBox("log scale");
     final ComboBox<String> metric = new ComboBox<>();
@@ -33,6 +33,9 @@ final class CurvesPane extends BorderPane {
     final TauControl tau = new TauControl();
 
     CurvesPane() {
+        // a chart notifies after each batch of points (TrainingViewModel) and after every setting change
+        loss.chart().addChangeListener(e -> lossViewer.redraw());
+        metrics.chart().addChangeListener(e -> metricViewer.redraw());
         lossViewer.setId("lossChart");
         metricViewer.setId("metricChart");
         smoothing.setId("smoothing");

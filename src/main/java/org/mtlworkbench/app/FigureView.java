@@ -1,26 +1,38 @@
 package org.mtlworkbench.app;
 
 import java.awt.geom.Rectangle2D;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import org.jfree.fx.FXGraphics2D;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.Window;
 import org.mtlworkbench.export.render.Figure;
 
 /**
- * A {@link Figure} on screen: drawn by the figure's own Graphics2D routine through FXGraphics2D onto a canvas, with
- * the thing under the pointer named in a hover line (and highlighted by the figure), wheel zoom about the pointer,
- * drag to pan and double-click to reset. Exports draw the same figure unzoomed.
+ * A {@link Figure} on screen: drawn by the figure's own Graphics2D routine into pixels on the shared
+ * {@link FigureRenderThread}, and on the FX thread only copied into a WritableImage (decision 0041). The thing under
+ * the pointer is named in a hover line (and highlighted by the figure); wheel zoom about the pointer, drag to pan,
+ * double-click to reset. Hit tests run on the FX thread against the figure's own layout, so they match the pixels.
+ * Exports draw the same figure unzoomed.
  */
 final class FigureView extends StackPane {
 
-    private final Canvas canvas = new Canvas();
-    private final FXGraphics2D g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
+    /** Orders redraw requests of all views, so a frame on screen can be matched to the data it shows. */
+    private static final AtomicLong REQUESTS = new AtomicLong();
+
+    private final ImageView image = new ImageView();
     private final Label hoverLine = new Label();
+    private final FigureRenderThread.Slot slot = new FigureRenderThread.Slot(this::show);
+    private WritableImage pixels;
     private Figure figure;
     private double zoom = 1;
     private double panX;
@@ -29,37 +41,44 @@ final class FigureView extends StackPane {
     private double dragY;
     private double lastMouseX = Double.NaN;
     private double lastMouseY = Double.NaN;
+    private long requested;
+    private long shown;
+    private boolean submitPosted;
+    private LongConsumer onShown = seq -> { };
 
     FigureView(Figure figure) {
         this.figure = figure;
         setMinSize(160, 120);
         setPrefSize(420, 360);
-        getChildren().addAll(canvas, hoverLine);
+        getChildren().addAll(image, hoverLine);
+        image.setManaged(false); // the picture follows the pane's size, never the other way round
         StackPane.setAlignment(hoverLine, Pos.BOTTOM_LEFT);
         hoverLine.setPadding(new Insets(2, 6, 2, 6));
         hoverLine.setStyle("-fx-background-color: rgba(255,255,255,0.9); -fx-text-fill: #222; -fx-font-size: 11px;");
         hoverLine.setVisible(false);
         hoverLine.setMouseTransparent(true);
-        canvas.widthProperty().bind(widthProperty());
-        canvas.heightProperty().bind(heightProperty());
-        canvas.widthProperty().addListener(o -> redraw());
-        canvas.heightProperty().addListener(o -> redraw());
-        canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
-        canvas.setOnMouseExited(e -> {
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        widthProperty().addListener(o -> redraw());
+        heightProperty().addListener(o -> redraw());
+        setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        setOnMouseExited(e -> {
             lastMouseX = Double.NaN;
             this.figure.clearHover();
             hoverLine.setVisible(false);
             redraw();
         });
-        canvas.setOnScroll(e -> {
+        setOnScroll(e -> {
             double factor = e.getDeltaY() > 0 ? 1.15 : 1 / 1.15;
             zoomAt(e.getX(), e.getY(), factor);
         });
-        canvas.setOnMousePressed(e -> {
+        setOnMousePressed(e -> {
             dragX = e.getX();
             dragY = e.getY();
         });
-        canvas.setOnMouseDragged(e -> {
+        setOnMouseDragged(e -> {
             if (e.getButton() == MouseButton.PRIMARY && zoom > 1) {
                 panX += e.getX() - dragX;
                 panY += e.getY() - dragY;
@@ -69,7 +88,7 @@ final class FigureView extends StackPane {
                 redraw();
             }
         });
-        canvas.setOnMouseClicked(e -> {
+        setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 resetZoom();
             }
@@ -114,13 +133,13 @@ final class FigureView extends StackPane {
     }
 
     private void clampPan() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = getWidth();
+        double h = getHeight();
         panX = Math.min(0, Math.max(w - w * zoom, panX));
         panY = Math.min(0, Math.max(h - h * zoom, panY));
     }
 
-    /** Names (and lets the figure highlight) what lies under the canvas point (x, y). */
+    /** Names (and lets the figure highlight) what lies under the point (x, y). */
     String hover(double x, double y) {
         lastMouseX = x;
         lastMouseY = y;
@@ -136,24 +155,74 @@ final class FigureView extends StackPane {
     }
 
     private Rectangle2D area() {
-        return new Rectangle2D.Double(0, 0, canvas.getWidth(), canvas.getHeight());
+        return new Rectangle2D.Double(0, 0, getWidth(), getHeight());
     }
 
+    /**
+     * Asks for a new picture. Requests within one FX event are merged into one job; the job holds a snapshot of the
+     * figure, so the figure may keep changing while the render thread draws. Any thread.
+     */
     void redraw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        if (Platform.isFxApplicationThread()) {
+            requested = REQUESTS.incrementAndGet();
+            if (!submitPosted) {
+                submitPosted = true;
+                Platform.runLater(this::submit);
+            }
+        } else {
+            Platform.runLater(this::redraw);
+        }
+    }
+
+    private void submit() {
+        submitPosted = false;
+        double scale = outputScale();
+        int w = (int) Math.ceil(getWidth() * scale);
+        int h = (int) Math.ceil(getHeight() * scale);
         if (w < 2 || h < 2) {
+            shown = requested; // nothing to show at this size
             return;
         }
-        var gc = canvas.getGraphicsContext2D();
-        gc.save();
-        gc.clearRect(0, 0, w, h);
-        java.awt.geom.AffineTransform saved = g2.getTransform();
-        g2.translate(panX, panY);
-        g2.scale(zoom, zoom);
-        figure.draw(g2, area());
-        g2.setTransform(saved);
-        gc.restore();
+        slot.submit(new FigureRenderThread.Job(figure.snapshot(), w, h, scale, zoom, panX, panY, requested));
+    }
+
+    private double outputScale() {
+        Window win = getScene() == null ? null : getScene().getWindow();
+        return win == null ? 1 : Math.max(1, win.getOutputScaleX());
+    }
+
+    /** On the FX thread: copies a finished frame into the image (the only per-frame work the FX thread does). */
+    private void show(FigureRenderThread.Frame f) {
+        if (pixels == null || (int) pixels.getWidth() != f.width() || (int) pixels.getHeight() != f.height()) {
+            pixels = new WritableImage(f.width(), f.height());
+            image.setImage(pixels);
+        }
+        pixels.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getIntArgbPreInstance(),
+                f.argb(), 0, f.width());
+        image.setFitWidth(f.width() / f.scale());
+        image.setFitHeight(f.height() / f.scale());
+        shown = Math.max(shown, f.seq());
+        onShown.accept(f.seq());
+    }
+
+    /** The request number of every redraw so far, across all views (see {@link #setOnShown}). */
+    static long requestCount() {
+        return REQUESTS.get();
+    }
+
+    /** Told, on the FX thread, the request number up to which this view's pixels are on screen. */
+    void setOnShown(LongConsumer l) {
+        onShown = l;
+    }
+
+    /** True when the picture on screen answers this view's newest redraw request. */
+    boolean upToDate() {
+        return shown >= requested && !submitPosted;
+    }
+
+    /** The pixels on screen (for tests); null before the first frame. */
+    WritableImage pixels() {
+        return pixels;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
@@ -32,6 +33,7 @@ final class RelatednessPane extends BorderPane {
     private GroundTruth truth = GroundTruth.NONE;
     private Consumer<FigureView> onExportFigure = v -> { };
     private Consumer<FigureView> onExportData = v -> { };
+    private LongConsumer onShown = seq -> { };
 
     RelatednessPane() {
         setId("relatedness");
@@ -53,6 +55,12 @@ final class RelatednessPane extends BorderPane {
     void setExportActions(Consumer<FigureView> figure, Consumer<FigureView> data) {
         onExportFigure = figure;
         onExportData = data;
+    }
+
+    /** Told when any view's pixels reach the screen (see {@link FigureView#setOnShown}). */
+    void setOnShown(LongConsumer l) {
+        onShown = l;
+        figureViews().forEach(v -> v.setOnShown(l));
     }
 
     /** Shows a snapshot's views; figures of the same titles are updated in place (zoom and hover stay). */
@@ -117,6 +125,7 @@ final class RelatednessPane extends BorderPane {
     private FigureView view(org.mtlworkbench.export.render.Figure fig, String id) {
         FigureView fv = new FigureView(fig);
         fv.setId(id);
+        fv.setOnShown(onShown);
         fv.setPrefSize(460, 310);
         MenuItem exportFigure = new MenuItem("Export figure (PNG, SVG, PDF)…");
         exportFigure.setOnAction(e -> onExportFigure.accept(fv));

@@ -1,5 +1,6 @@
 package org.mtlworkbench.app;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,21 +23,22 @@ import org.mtlworkbench.train.TrainingRun;
 import org.mtlworkbench.train.TrainingSnapshot;
 
 /**
- * Drives the current run on screen: an AnimationTimer takes the newest snapshot at most ~30 times a second (the
+ * Drives the current run on screen: an AnimationTimer takes the newest snapshot at most 15 times a second (the
  * FX thread never waits on training: {@link TrainingRun#latest()} and {@link TrainingRun#trace()} return at once),
  * draws the trace rows not drawn yet into the curves, the views into the relatedness pane, and updates progress and
- * status. No model or training logic lives here.
+ * status. The figures are drawn on {@link FigureRenderThread}; the draw hook fires when their pixels are on screen.
+ * No model or training logic lives here.
  */
 final class TrainingViewModel {
 
-    /** Minimum time between two draws: at most ~30 snapshots reach the screen per second. */
-    static final long DRAW_INTERVAL_NANOS = 33_000_000L;
+    /** Minimum time between two draws: at most 15 snapshots a second are drawn (on the render thread). */
+    static final long DRAW_INTERVAL_NANOS = 66_000_000L;
     /** Relatedness views (several canvases) are redrawn at most ten times a second. */
     static final long VIEWS_INTERVAL_NANOS = 100_000_000L;
     private static final Set<String> STEP_PARAMS = Set.of("maxIterations", "iterations", "maxIter", "steps",
             "epochs", "nSteps", "numSteps", "maxSteps");
 
-    /** Told the step and the time (System.nanoTime) at which a snapshot's step reached the screen. */
+    /** Told the step and the time (System.nanoTime) at which a snapshot's step reached the screen (pixels copied). */
     interface DrawHook {
         void drawn(int step, long nanos);
     }
@@ -49,6 +51,8 @@ final class TrainingViewModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final List<TrainingSnapshot> evaluated = new ArrayList<>();
     private final Set<String> metricNames = new LinkedHashSet<>();
+    /** Drawn steps waiting for their pixels: {step, redraw request number} (FigureView.requestCount). */
+    private final ArrayDeque<long[]> awaitingScreen = new ArrayDeque<>();
     private RunRecord current;
     private int lastStepDrawn = -1;
     private Double lastTau;
@@ -77,6 +81,17 @@ final class TrainingViewModel {
         curves.metric.valueProperty().addListener((o, a, b) -> redrawMetrics());
         curves.perTask.selectedProperty().addListener((o, a, b) -> redrawMetrics());
         curves.tau.setOnChange(this::tauChanged);
+        curves.lossViewer.setOnShown(this::screenReached);
+        curves.metricViewer.setOnShown(this::screenReached);
+        views.setOnShown(this::screenReached);
+    }
+
+    /** A view's pixels up to redraw request {@code seq} are on screen: the steps drawn by then have arrived. */
+    private void screenReached(long seq) {
+        long now = System.nanoTime();
+        while (!awaitingScreen.isEmpty() && awaitingScreen.peek()[1] <= seq) {
+            drawHook.drawn((int) awaitingScreen.poll()[0], now);
+        }
     }
 
     ObjectProperty<RunState> stateProperty() {
@@ -164,6 +179,7 @@ final class TrainingViewModel {
         curves.clear();
         evaluated.clear();
         metricNames.clear();
+        awaitingScreen.clear();
         curves.metric.getItems().clear();
         lastStepDrawn = -1;
         lastTau = null;
@@ -244,6 +260,7 @@ final class TrainingViewModel {
         }
         TrainingRun run = current.run();
         RunState now = run.state();
+        long requestsBefore = FigureView.requestCount();
         TrainingSnapshot s = run.latest().poll();
         List<TraceRow> rows = run.trace();
         curves.loss.beginBatch();
@@ -268,8 +285,8 @@ final class TrainingViewModel {
             curves.loss.endBatch(shown);
             curves.metrics.endBatch(shown);
         }
-        if (s != null) {
-            drawHook.drawn(s.step(), System.nanoTime());
+        if (s != null && FigureView.requestCount() > requestsBefore) {
+            awaitingScreen.add(new long[] {s.step(), FigureView.requestCount()});
         }
         state.set(now);
         current.refresh();

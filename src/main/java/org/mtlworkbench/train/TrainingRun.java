@@ -99,6 +99,8 @@ public final class TrainingRun implements AutoCloseable {
             state = RunState.RUNNING;
             worker = new Thread(this::work, "training-" + cfg.factory().id());
             worker.setDaemon(true);
+            // below the GUI's threads where the OS honours Java priorities (Windows, macOS; Linux ignores them)
+            worker.setPriority(Thread.NORM_PRIORITY - 1);
             worker.start();
         } finally {
             lock.unlock();
@@ -375,6 +377,8 @@ public final class TrainingRun implements AutoCloseable {
             lock.unlock();
         }
         publish(new TrainingSnapshot(s.step(), s.losses(), s.scalars(), s.views(), train, test, elapsed));
+        // give the core away once per step: on a busy machine the GUI's threads get in between steps
+        Thread.yield();
         waitWhilePaused();
         if (cancelled) {
             evaluateBeforeCancel(s);

@@ -2,6 +2,8 @@ package org.mtlworkbench.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +31,10 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Benchmark, not a unit test (tag "slow", no timing assertion): while a run trains at full speed (views-demo model
  * on the clustered sample, no sleeps, metrics every step), an AnimationTimer records the FX frame intervals; the run's
- * listener records when each step was published and the view-model's draw hook when it reached the screen. A control phase
- * (training, drawing suspended), then the curves, then the relatedness views in view, 10 s each, after 5 s idle. Prints and writes target/bench/fx-frames.txt.
+ * listener records when each step was published and the view-model's draw hook when its pixels reached the screen. A
+ * control phase (training, drawing suspended), then the curves, then the relatedness views in view, 10 s each, after
+ * 5 s idle. Also the CPU share of the FX and render threads, and the load average. Prints a Markdown table and writes
+ * it to target/bench/fx-frames.txt.
  * Run: {@code mvn -o -q test -Dtest=FxFrameIntervalBenchTest -Dtest.excluded.groups=}.
  */
 @Tag("slow")
@@ -53,12 +57,13 @@ class FxFrameIntervalBenchTest {
         robot.interact(() -> wb.data.samples.getItems().stream().filter(s -> s.id().equals("clustered")).findFirst()
                 .ifPresent(wb.data.samples.getSelectionModel()::select));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wb.data.loadedProperty().get() != null);
+        long[] fxThread = new long[1];
+        robot.interact(() -> fxThread[0] = Thread.currentThread().getId());
+        List<String> rows = new ArrayList<>();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         // baseline in the same run: the same window, curves tab shown, nothing training
         robot.interact(() -> wb.tabs.getSelectionModel().select(wb.curvesTab));
-        List<Long> idle = measure(robot, PHASE_NANOS / 2);
-        String idleLine = String.format(Locale.ROOT, "idle (no run): %d frames, frame interval p50 %.1f ms, p99 %.1f ms",
-                idle.size(), pct(idle, 50), pct(idle, 99));
-        System.out.println("FX-BENCH " + idleLine);
+        rows.add(phase(robot, "idle window, no run (baseline)", PHASE_NANOS / 2, fxThread[0], List.of()));
         Map<Integer, Long> published = new ConcurrentHashMap<>();
         List<Long> delays = new CopyOnWriteArrayList<>();
         wb.vm.setDrawHook((step, nanos) -> {
@@ -82,48 +87,47 @@ class FxFrameIntervalBenchTest {
                 published.put(s.step(), System.nanoTime());
             }
         });
-        StringBuilder report = new StringBuilder(idleLine).append('\n');
-        for (String phase : List.of("training, drawing suspended (control)", "curves", "relatedness")) {
-            boolean control = phase.startsWith("training");
+        for (String phase : List.of("training, drawing suspended (control)", "training, curves tab shown",
+                "training, relatedness tab shown")) {
+            boolean control = phase.contains("suspended");
             robot.interact(() -> {
                 wb.vm.suspendDrawing(control);
-                wb.tabs.getSelectionModel().select(phase.equals("relatedness") ? wb.viewsTab : wb.curvesTab);
+                wb.tabs.getSelectionModel().select(phase.contains("relatedness") ? wb.viewsTab : wb.curvesTab);
             });
+            Thread.sleep(500); // let the tab switch's full redraw pass
             delays.clear();
-            List<Long> intervals = Collections.synchronizedList(new ArrayList<>());
-            long[] last = {0};
-            AnimationTimer timer = new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    if (last[0] != 0) {
-                        intervals.add(now - last[0]);
-                    }
-                    last[0] = now;
-                }
-            };
             int stepsBefore = wb.vm.current().run().trace().size();
-            robot.interact(timer::start);
             long t0 = System.nanoTime();
-            Thread.sleep(PHASE_NANOS / 1_000_000);
-            robot.interact(timer::stop);
+            String row = phase(robot, phase, PHASE_NANOS, fxThread[0], delays);
             double secs = (System.nanoTime() - t0) / 1e9;
             int steps = wb.vm.current().run().trace().size() - stepsBefore;
-            String line = String.format(Locale.ROOT,
-                    "%s: %.1f s, %d frames, frame interval p50 %.1f ms, p99 %.1f ms, max %.1f ms; "
-                            + "%d steps trained (%.0f steps/s); snapshot-to-screen p50 %.1f ms, p99 %.1f ms (%d draws)",
-                    phase, secs, intervals.size(), pct(intervals, 50), pct(intervals, 99), pct(intervals, 100), steps,
-                    steps / secs, pct(delays, 50), pct(delays, 99), delays.size());
-            System.out.println("FX-BENCH " + line);
-            report.append(line).append('\n');
-            assertThat(intervals).isNotEmpty();
+            rows.add(row.replace("{steps}", String.format(Locale.ROOT, "%.0f", steps / secs)));
         }
         robot.interact(() -> wb.vm.stop());
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "FX frame budget: %d s phases, %d CPUs, load average %.2f before / "
+                + "%.2f after; %d render jobs or frames dropped as stale%n", PHASE_NANOS / 1_000_000_000L,
+                Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, FigureRenderThread.dropped()));
+        table.append("| phase | frames | frame interval p50 / p99 / max (ms) | redraw requests/s | FX thread CPU | figure-render CPU "
+                + "| Prism render CPU | GC time | steps/s | snapshot → screen p50 / p99 (ms) |\n");
+        table.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        rows.forEach(r -> table.append(r).append('\n'));
+        System.out.println(table);
         Path out = Path.of("target", "bench", "fx-frames.txt");
         Files.createDirectories(out.getParent());
-        Files.writeString(out, report.toString());
+        Files.writeString(out, table.toString());
     }
 
-    private static List<Long> measure(FxRobot robot, long nanos) throws InterruptedException {
+    /**
+     * One phase: frame intervals from an AnimationTimer, and the CPU time the FX thread and the render thread used
+     * per second of wall time (a figure that CPU starvation by other processes does not inflate).
+     */
+    private static String phase(FxRobot robot, String name, long nanos, long fxThread, List<Long> delays)
+            throws InterruptedException {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long renderThread = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("figure-render")).mapToLong(Thread::getId).findFirst().orElse(-1);
         List<Long> intervals = Collections.synchronizedList(new ArrayList<>());
         long[] last = {0};
         AnimationTimer timer = new AnimationTimer() {
@@ -135,10 +139,91 @@ class FxFrameIntervalBenchTest {
                 last[0] = now;
             }
         };
+        Thread prism = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+        Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getId() == fxThread).findFirst()
+                .orElseThrow();
+        StackSampler sampler = new StackSampler(fx);
+        sampler.start();
+        long p0 = prism == null ? 0 : mx.getThreadCpuTime(prism.getId());
+        long fx0 = mx.getThreadCpuTime(fxThread);
+        long requests0 = FigureView.requestCount();
+        long gc0 = gcMillis();
+        long r0 = renderThread < 0 ? 0 : mx.getThreadCpuTime(renderThread);
+        long t0 = System.nanoTime();
         robot.interact(timer::start);
         Thread.sleep(nanos / 1_000_000);
         robot.interact(timer::stop);
-        return new ArrayList<>(intervals);
+        double wall = System.nanoTime() - t0;
+        double fxCpu = (mx.getThreadCpuTime(fxThread) - fx0) / wall;
+        double redraws = (FigureView.requestCount() - requests0) / (wall / 1e9);
+        double gcShare = (gcMillis() - gc0) * 1e6 / wall;
+        double renderCpu = renderThread < 0 ? 0 : (mx.getThreadCpuTime(renderThread) - r0) / wall;
+        double prismCpu = prism == null ? 0 : (mx.getThreadCpuTime(prism.getId()) - p0) / wall;
+        sampler.interrupt();
+        sampler.join();
+        System.out.println("FX-BENCH " + name + ": where the FX thread was (samples every 2 ms):\n" + sampler.top(12));
+        assertThat(intervals).isNotEmpty();
+        boolean training = name.startsWith("training");
+        String row = String.format(Locale.ROOT, "| %s | %d | %.1f / %.1f / %.1f | %.0f | %.0f %% | %.0f %% | %.0f %% | %.1f %% | %s | %s |",
+                name, intervals.size(), pct(intervals, 50), pct(intervals, 99), pct(intervals, 100), redraws, 100 * fxCpu,
+                100 * renderCpu, 100 * prismCpu, 100 * gcShare, training ? "{steps}" : "—",
+                delays.isEmpty() ? "—" : String.format(Locale.ROOT, "%.1f / %.1f (%d draws)", pct(delays, 50),
+                        pct(delays, 99), delays.size()));
+        System.out.println("FX-BENCH " + row);
+        return row;
+    }
+
+    /** Samples a thread's stack: where it spends its time, by the innermost frame of this project or JavaFX. */
+    private static final class StackSampler extends Thread {
+        private final Thread target;
+        private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+
+        StackSampler(Thread target) {
+            super("stack-sampler");
+            this.target = target;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            while (!isInterrupted()) {
+                StackTraceElement[] st = target.getStackTrace();
+                String key = "idle (waiting for events)";
+                boolean waiting = st.length > 0 && (st[0].getMethodName().equals("park") || st[0].getMethodName().equals("wait0")
+                        || st[0].getMethodName().equals("wait"));
+                if (!waiting) {
+                    key = st.length == 0 ? "?" : st[0].getClassName() + "." + st[0].getMethodName();
+                    for (StackTraceElement e : st) {
+                        if (e.getClassName().startsWith("org.mtlworkbench")) {
+                            key = e.getClassName().replace("org.mtlworkbench.", "") + "." + e.getMethodName()
+                                    + " > " + key;
+                            break;
+                        }
+                    }
+                }
+                counts.merge(key, 1, Integer::sum);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        String top(int n) {
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            StringBuilder sb = new StringBuilder();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
+                    .forEach(e -> sb.append(String.format(Locale.ROOT, "  %5.1f %%  %s%n", 100.0 * e.getValue() / total,
+                            e.getKey())));
+            return sb.toString();
+        }
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     private static double pct(List<Long> nanos, double p) {

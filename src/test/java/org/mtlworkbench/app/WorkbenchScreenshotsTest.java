@@ -62,8 +62,11 @@ class WorkbenchScreenshotsTest {
     }
 
     private void shoot(FxRobot robot, String name) throws Exception {
+        // the figures are drawn on the render thread: wait until every view's newest picture is on screen
         WaitForAsyncUtils.waitForFxEvents();
-        Thread.sleep(300);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> FigureRenderThread.idle()
+                && wb.relatedness.figureViews().stream().allMatch(FigureView::upToDate)
+                && wb.curves.lossViewer.upToDate() && wb.curves.metricViewer.upToDate());
         WaitForAsyncUtils.waitForFxEvents();
         Files.createDirectories(dir);
         WritableImage[] img = new WritableImage[1];
@@ -71,6 +74,13 @@ class WorkbenchScreenshotsTest {
         Path file = dir.resolve(name + ".png");
         ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", file.toFile());
         assertThat(file).isNotEmptyFile();
+    }
+
+    private void showViews(FxRobot robot) {
+        robot.interact(() -> {
+            wb.relatedness.clusterOrder.setSelected(false);
+            wb.tabs.getSelectionModel().select(wb.viewsTab);
+        });
     }
 
     @Test
@@ -94,12 +104,19 @@ class WorkbenchScreenshotsTest {
         shoot(robot, "workbench-relatedness-sparse");
 
         open(robot, "tree");
-        train(robot, ViewsDemoModelFactory.ID, p -> p.with("steps", 400));
-        robot.interact(() -> {
-            wb.relatedness.clusterOrder.setSelected(false);
-            wb.tabs.getSelectionModel().select(wb.viewsTab);
-        });
+        train(robot, "coalescent-da", p -> p);
+        showViews(robot);
         shoot(robot, "workbench-views-tree");
+
+        open(robot, "clustered");
+        train(robot, "clustering", p -> p.with("clusters", 3));
+        showViews(robot);
+        shoot(robot, "workbench-views-allocation");
+
+        open(robot, "linked");
+        train(robot, "vmtl", p -> p.with("steps", 600));
+        showViews(robot);
+        shoot(robot, "workbench-views-vmtl");
 
         robot.interact(() -> {
             wb.tabs.getSelectionModel().select(wb.runsTab);

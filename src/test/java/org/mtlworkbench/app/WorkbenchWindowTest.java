@@ -99,8 +99,9 @@ class WorkbenchWindowTest {
         openSample(robot, "clustered");
         pickModel(robot, ViewsDemoModelFactory.ID);
         assertThat(wb.curves.tau.isVisible()).isTrue();
+        // 10 ms a step: fast enough for every wait below, and training does not eat the CPU the FX thread needs
         robot.interact(() -> wb.model.paramsProperty().set(wb.model.params().with("steps", 1_000_000)
-                .with("stepDelayMillis", 2)));
+                .with("stepDelayMillis", 10)));
         robot.clickOn("#start");
         waitFor(30, () -> wb.vm.stateProperty().get() == RunState.RUNNING && wb.curves.loss.totalPoints() > 10);
         int early = wb.curves.loss.pointCount("loss (total)");

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -21,6 +22,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -115,6 +117,137 @@ public final class CurveFigure implements Figure {
         chart.draw(g, area);
     }
 
+    /** Where a drawn snapshot put its data: the data area and the axis ranges. */
+    private record Layout(Rectangle2D data, Range x, Range y, boolean log) {
+        double screenY(double v) {
+            double f = log ? (Math.log(Math.max(v, 1e-300)) - Math.log(y.getLowerBound()))
+                    / (Math.log(y.getUpperBound()) - Math.log(y.getLowerBound()))
+                    : (v - y.getLowerBound()) / y.getLength();
+            return data.getMaxY() - f * data.getHeight();
+        }
+    }
+
+    private volatile Layout lastLayout;
+
+    /**
+     * The curve point nearest the pointer (at most 12 px away vertically, at the step under it), by the layout of
+     * the last snapshot drawn; null before one was drawn.
+     */
+    @Override
+    public String hover(Rectangle2D area, double px, double py) {
+        Layout l = lastLayout;
+        if (l == null || !l.data().contains(px, py)) {
+            return null;
+        }
+        double step = l.x().getLowerBound() + (px - l.data().getX()) / l.data().getWidth() * l.x().getLength();
+        String best = null;
+        double bestDy = 12;
+        for (var e : curves.entrySet()) {
+            XYSeries sm = e.getValue().smooth;
+            int n = sm.getItemCount();
+            if (n == 0) {
+                continue;
+            }
+            int i = nearest(sm, step);
+            double v = sm.getY(i).doubleValue();
+            double dy = Math.abs(l.screenY(v) - py);
+            if (dy < bestDy) {
+                bestDy = dy;
+                best = String.format(java.util.Locale.ROOT, "%s: %.4g at step %.0f", e.getKey(), v,
+                        sm.getX(i).doubleValue());
+            }
+        }
+        return best;
+    }
+
+    /** Index of the shown point whose step is nearest {@code step} (steps are increasing). */
+    private static int nearest(XYSeries s, double step) {
+        int lo = 0;
+        int hi = s.getItemCount() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.getX(mid).doubleValue() < step) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        if (lo > 0 && Math.abs(s.getX(lo - 1).doubleValue() - step) <= Math.abs(s.getX(lo).doubleValue() - step)) {
+            return lo - 1;
+        }
+        return lo;
+    }
+
+    /** One curve as shown (thinned), copied. */
+    private record Shown(String name, boolean thin, double[] x, double[] raw, double[] smooth) {
+    }
+
+    private record Mark(double step, String label) {
+    }
+
+    /**
+     * What the chart shows now, copied (at most {@link #SHOWN_MAX} points per curve), as a figure another thread may
+     * draw while this one keeps taking points; its chart is built on the drawing thread, at its first draw.
+     */
+    @Override
+    public Figure snapshot() {
+        List<Shown> shown = new ArrayList<>(curves.size());
+        curves.forEach((name, c) -> {
+            int n = c.raw.getItemCount();
+            double[] x = new double[n];
+            double[] raw = new double[n];
+            double[] smooth = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = c.raw.getX(i).doubleValue();
+                raw[i] = c.raw.getY(i).doubleValue();
+                smooth[i] = c.smooth.getY(i).doubleValue();
+            }
+            shown.add(new Shown(name, c.thin, x, raw, smooth));
+        });
+        List<Mark> marks = markers.stream().map(m -> new Mark(m.getValue(), m.getLabel())).toList();
+        String sub = subtitle.getText();
+        boolean log = logScale;
+        return new Figure() {
+            private CurveFigure built;
+
+            @Override
+            public String title() {
+                return title;
+            }
+
+            @Override
+            public synchronized void draw(Graphics2D g, Rectangle2D area) {
+                if (built == null) {
+                    built = rebuilt(shown, marks, sub, log);
+                }
+                RenderStyle.prepare(g);
+                ChartRenderingInfo info = new ChartRenderingInfo();
+                built.chart.draw(g, area, info);
+                XYPlot plot = built.chart.getXYPlot();
+                // the live figure's hover maps the pointer through the layout that was last on screen
+                lastLayout = new Layout(info.getPlotInfo().getDataArea(), plot.getDomainAxis().getRange(),
+                        plot.getRangeAxis().getRange(), log);
+            }
+        };
+    }
+
+    private CurveFigure rebuilt(List<Shown> shown, List<Mark> marks, String sub, boolean log) {
+        CurveFigure f = new CurveFigure(title, yLabel);
+        f.setLogScale(log);
+        f.setSubtitle(sub);
+        marks.forEach(m -> f.addMarker(m.step(), m.label()));
+        f.data.setNotify(false);
+        for (Shown s : shown) {
+            Curve c = f.create(s.name(), s.thin());
+            for (int i = 0; i < s.x().length; i++) {
+                c.raw.add(s.x()[i], s.raw()[i], false);
+                c.smooth.add(s.x()[i], s.smooth()[i], false);
+            }
+        }
+        f.data.setNotify(true); // one event: the axes take their ranges from it
+        return f;
+    }
+
     /** Stops the chart redrawing on every point; {@link #endBatch()} redraws once. */
     public void beginBatch() {
         chart.setNotify(false);
@@ -132,10 +265,13 @@ public final class CurveFigure implements Figure {
         if (!redraw) {
             return;
         }
+        // one dataset event for the batch: each series event would make the plot rescan every series for its range
+        data.setNotify(false);
         for (Curve c : curves.values()) {
             c.raw.fireSeriesChanged();
             c.smooth.fireSeriesChanged();
         }
+        data.setNotify(true);
         chart.setNotify(true);
     }
 

@@ -28,7 +28,7 @@ public final class DendrogramRenderer implements Figure {
     private final TaskTree tree;
     private final List<String> leaves;
     private final double rootHeight;
-    private Node highlighted;
+    private volatile Node highlighted; // set on the FX thread, read by the render thread
 
     public DendrogramRenderer(TaskTree tree) {
         this.tree = tree;
@@ -91,7 +91,8 @@ public final class DendrogramRenderer implements Figure {
         g.drawString(RenderStyle.fit(tree.title(), RenderStyle.TITLE, area.getWidth() - 2 * PAD),
                 (float) (area.getX() + PAD), (float) (area.getY() + 17));
         drawAxis(g, l);
-        List<Node> under = highlighted == null ? List.of() : subtree(highlighted);
+        Node h = highlighted; // read once: the FX thread may change it while a render thread draws
+        List<Node> under = h == null ? List.of() : subtree(h);
         boolean lengths = leaves.size() <= 40;
         drawNode(g, l, tree.root(), under, lengths);
         // root stub
@@ -232,7 +233,8 @@ public final class DendrogramRenderer implements Figure {
 
     /** The tasks under the highlighted node (empty when none). */
     public List<String> highlightedTasks() {
-        return highlighted == null ? List.of() : new TaskTree("", highlighted).leaves();
+        Node h = highlighted;
+        return h == null ? List.of() : new TaskTree("", h).leaves();
     }
 
     @Override

@@ -23,6 +23,14 @@ public interface Figure {
         return null;
     }
 
+    /**
+     * A copy that another thread may draw while this figure keeps changing (the screen draws on a render thread).
+     * Figures that never change after construction, apart from the hover highlight, return themselves.
+     */
+    default Figure snapshot() {
+        return this;
+    }
+
     /** Forgets any hover highlight (before an export, or when the pointer leaves). */
     default void clearHover() {
     }

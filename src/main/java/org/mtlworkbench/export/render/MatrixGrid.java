@@ -24,8 +24,8 @@ final class MatrixGrid {
     private final ColorScale scale;
     private final String legendCaption;
     private final boolean square;
-    private int hoverRow = -1;
-    private int hoverCol = -1;
+    private volatile int hoverRow = -1;
+    private volatile int hoverCol = -1;
 
     MatrixGrid(String title, List<String> rows, List<String> cols, double[][] values, ColorScale scale,
                String legendCaption, boolean square) {
@@ -114,10 +114,12 @@ final class MatrixGrid {
         g.setStroke(new BasicStroke(0.8f));
         g.draw(l.grid());
         drawLabels(g, l);
-        if (hoverRow >= 0 && hoverCol >= 0 && hoverRow < rows.size() && hoverCol < cols.size()) {
+        int hr = hoverRow; // read once: the FX thread may move it while a render thread draws
+        int hc = hoverCol;
+        if (hr >= 0 && hc >= 0 && hr < rows.size() && hc < cols.size()) {
             g.setColor(RenderStyle.HIGHLIGHT);
             g.setStroke(new BasicStroke(2f));
-            g.draw(cell(l, hoverRow, hoverCol));
+            g.draw(cell(l, hr, hc));
         }
         scale.drawLegend(g, l.legend(), legendCaption);
     }

@@ -31,7 +31,7 @@ public final class SparsityBarsRenderer implements Figure {
     private final double[] precision;
     private final double logLo;
     private final double logHi;
-    private int hover = -1;
+    private volatile int hover = -1; // set on the FX thread, read by the render thread
 
     /**
      * @param trulyActive names of the groups active in the ground truth (marked), or an empty set when unknown

@@ -113,4 +113,74 @@ class CurveFigureTest {
         assertThat(f.totalPoints()).isZero();
         assertThat(f.markerSteps()).isEmpty();
     }
+
+    @Test
+    void aSnapshotDrawsWhatTheChartShowedAndIgnoresLaterChanges() {
+        CurveFigure f = new CurveFigure("Loss", "loss");
+        f.setSmoothing(0.5);
+        f.beginBatch(); // as the view-model adds points
+        for (int i = 0; i < 1500; i++) { // thinned: the snapshot must copy the shown points, not all of them
+            f.add("loss (total)", i, 10.0 / (1 + i));
+            f.add("task a", i, Math.sin(i / 50.0), true);
+        }
+        f.addMarker(700, "τ=2");
+        f.setSubtitle("τ = 2.00");
+        f.setLogScale(true);
+        f.endBatch();
+        Figure snap = f.snapshot();
+        java.awt.image.BufferedImage before = pixels(f);
+        f.beginBatch();
+        f.add("loss (total)", 1500, 1e6); // a spike after the snapshot moves the live axis, not the snapshot's
+        f.setLogScale(false);
+        f.setSubtitle("");
+        f.endBatch();
+        assertThat(samePixels(pixels(snap), before)).isTrue();
+        assertThat(samePixels(pixels(f), before)).isFalse();
+    }
+
+    @Test
+    void hoverNamesTheCurveUnderThePointerByTheLastDrawnLayout() {
+        CurveFigure f = new CurveFigure("Loss", "loss");
+        f.beginBatch();
+        for (int i = 0; i <= 100; i++) {
+            f.add("low", i, 1);
+            f.add("high", i, 9);
+        }
+        f.endBatch();
+        assertThat(f.hover(new java.awt.geom.Rectangle2D.Double(0, 0, 500, 320), 250, 160)).isNull(); // nothing drawn yet
+        pixels(f.snapshot());
+        double lowY = -1;
+        double highY = -1;
+        for (int y = 0; y < 320; y++) {
+            String h = f.hover(new java.awt.geom.Rectangle2D.Double(0, 0, 500, 320), 250, y);
+            if (h != null && h.startsWith("low: 1.000 at step") && lowY < 0) {
+                lowY = y;
+            }
+            if (h != null && h.startsWith("high: 9.000 at step") && highY < 0) {
+                highY = y;
+            }
+        }
+        assertThat(highY).isPositive();
+        assertThat(lowY).isGreaterThan(highY + 100); // the lower value is drawn lower, far apart on a 320 px chart
+        assertThat(f.hover(new java.awt.geom.Rectangle2D.Double(0, 0, 500, 320), 2, 2)).isNull(); // the title
+    }
+
+    private static java.awt.image.BufferedImage pixels(Figure f) {
+        var img = new java.awt.image.BufferedImage(500, 320, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var g = img.createGraphics();
+        f.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 500, 320));
+        g.dispose();
+        return img;
+    }
+
+    private static boolean samePixels(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }
