@@ -1,6 +1,6 @@
 package org.mtlworkbench.experiment.lesson;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import org.mtlworkbench.experiment.setup.FieldProblem;
 import java.util.List;
 import org.mtlworkbench.experiment.setup.Setup;
 
@@ -13,8 +13,7 @@ import org.mtlworkbench.experiment.setup.Setup;
  * @param threshold the number the measured value is compared with
  * @param reference a model to compare with, trained on the same data, split and seed (for comparisons), or null
  */
-public record Claim(@JsonProperty(required = true) String kind, @JsonProperty(required = true) String statement,
-                    String view, @JsonProperty(required = true) double threshold, Setup.ModelJson reference) {
+public record Claim(String kind, String statement, String view, Double threshold, Setup.ModelJson reference) {
 
     /**
      * {@code clusters-match}: adjusted Rand index of the argmax of an allocation view against the planted clusters
@@ -30,13 +29,16 @@ public record Claim(@JsonProperty(required = true) String kind, @JsonProperty(re
     public static final List<String> KINDS = List.of("clusters-match", "tree-clades", "rows-one-hot", "rows-spread",
             "active-groups-lowest", "shrinkage", "metric-gain");
 
-    public Claim {
+    void check(String at) {
+        FieldProblem.require(kind, at + ".kind");
+        FieldProblem.require(statement, at + ".statement");
+        FieldProblem.require(threshold, at + ".threshold");
         if (!KINDS.contains(kind)) {
-            throw new IllegalArgumentException("unknown claim kind \"" + kind + "\" (known: " + String.join(", ", KINDS)
+            throw new FieldProblem(at + ".kind", "unknown claim kind \"" + kind + "\" (known: " + String.join(", ", KINDS)
                     + ")");
         }
         if ((kind.equals("shrinkage") || kind.equals("metric-gain")) && reference == null) {
-            throw new IllegalArgumentException("a " + kind + " claim needs a \"reference\" model to compare with");
+            throw new FieldProblem(at, "a " + kind + " claim needs a \"reference\" model to compare with");
         }
     }
 

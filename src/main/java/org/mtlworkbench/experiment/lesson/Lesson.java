@@ -1,6 +1,7 @@
 package org.mtlworkbench.experiment.lesson;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import org.mtlworkbench.experiment.setup.FieldProblem;
+import org.mtlworkbench.experiment.setup.StrictJson;
 import java.util.List;
 
 /**
@@ -11,17 +12,28 @@ import java.util.List;
  * @param summary one or two sentences: what the class will see
  * @param steps   at least one
  */
-public record Lesson(@JsonProperty(required = true) String id, @JsonProperty(required = true) String title,
-                     String summary, @JsonProperty(required = true) List<LessonStep> steps) {
+public record Lesson(String id, String title, String summary, List<LessonStep> steps) implements StrictJson.Checked {
     public Lesson {
-        if (!id.matches("[a-z0-9-]+")) {
-            throw new IllegalArgumentException("lesson id \"" + id + "\" must be lower-case letters, digits and '-'");
-        }
-        if (steps.isEmpty()) {
-            throw new IllegalArgumentException("lesson \"" + id + "\" has no steps");
-        }
-        steps = List.copyOf(steps);
+        steps = steps == null ? List.of() : List.copyOf(steps);
         summary = summary == null ? "" : summary;
+    }
+
+    @Override
+    public void check() {
+        FieldProblem.require(id, "$.id");
+        if (!id.matches("[a-z0-9-]+")) {
+            throw new FieldProblem("$.id", "lesson id \"" + id + "\" must be lower-case letters, digits and '-'");
+        }
+        FieldProblem.require(title, "$.title");
+        if (steps.isEmpty()) {
+            throw new FieldProblem("$.steps", "lesson \"" + id + "\" has no steps");
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).check("$.steps[" + i + "]");
+        }
+        if (steps.get(0).setup() == null) {
+            throw new FieldProblem("$.steps[0]", "the first step must have a \"setup\" (data and model)");
+        }
     }
 
     public LessonStep step(int i) {

@@ -55,7 +55,7 @@ public final class LessonLibrary {
         List<Lesson> out = new ArrayList<>();
         for (String name : resourceLines("lessons/index.txt")) {
             try (InputStream in = resource("lessons/" + name)) {
-                out.add(StrictJson.read(in, Path.of("lessons", name), Lesson.class));
+                out.add(StrictJson.read(in.readAllBytes(), Path.of("lessons", name), Lesson.class));
             }
         }
         return out;
@@ -66,9 +66,7 @@ public final class LessonLibrary {
         List<Lesson> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    out.add(StrictJson.read(in, f, Lesson.class));
-                }
+                out.add(StrictJson.read(Files.readAllBytes(f), f, Lesson.class));
             }
         }
         return out;

@@ -1,6 +1,6 @@
 package org.mtlworkbench.experiment.lesson;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import org.mtlworkbench.experiment.setup.FieldProblem;
 import org.mtlworkbench.experiment.setup.Setup;
 
 /**
@@ -14,6 +14,16 @@ import org.mtlworkbench.experiment.setup.Setup;
  *                    the previous step's
  * @param claim       what the class should see, checked on the model's output, or null
  */
-public record LessonStep(@JsonProperty(required = true) String title, @JsonProperty(required = true) String text,
-                         String equation, String instruction, Setup setup, Claim claim) {
+public record LessonStep(String title, String text, String equation, String instruction, Setup setup, Claim claim) {
+
+    void check(String at) {
+        FieldProblem.require(title, at + ".title");
+        FieldProblem.require(text, at + ".text");
+        if (setup != null) {
+            setup.check(at + ".setup");
+        }
+        if (claim != null) {
+            claim.check(at + ".claim");
+        }
+    }
 }

@@ -1,10 +1,8 @@
 package org.mtlworkbench.experiment.setup;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.mtlworkbench.data.SplitSpec;
 import org.mtlworkbench.experiment.Experiment;
 
@@ -21,20 +19,20 @@ import org.mtlworkbench.experiment.Experiment;
  * @param lesson   the lesson step to open, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Setup(@JsonProperty(required = true) DataChoice data, SplitJson split,
-                    @JsonProperty(required = true) ModelJson model, Long seed, Controls controls, LessonRef lesson) {
+public record Setup(DataChoice data, SplitJson split,
+                    ModelJson model, Long seed, Controls controls, LessonRef lesson) {
 
     /** One of: a bundled sample by name, a file or folder path, or small data embedded as CSV text. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DataChoice(String sample, String path, String name, String csv, String tasksCsv) {
-        public DataChoice {
+        void check(String at) {
             int given = (sample != null ? 1 : 0) + (path != null ? 1 : 0) + (csv != null ? 1 : 0);
             if (given != 1) {
-                throw new IllegalArgumentException("data must name exactly one of \"sample\", \"path\" or \"csv\""
+                throw new FieldProblem(at, "data must name exactly one of \"sample\", \"path\" or \"csv\""
                         + " (found " + given + ")");
             }
             if (csv != null && (name == null || !name.matches("[A-Za-z0-9_.-]+"))) {
-                throw new IllegalArgumentException("embedded csv data needs a \"name\" made of letters, digits, "
+                throw new FieldProblem(at, "embedded csv data needs a \"name\" made of letters, digits, "
                         + "'_', '.' or '-'");
             }
         }
@@ -54,18 +52,19 @@ public record Setup(@JsonProperty(required = true) DataChoice data, SplitJson sp
 
     /** A split rule as written in the file; see {@link org.mtlworkbench.data.SplitSpec}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SplitJson(@JsonProperty(required = true) String kind, Double fraction, Integer count,
+    public record SplitJson(String kind, Double fraction, Integer count,
                             String column, Long seed) {
-        public SplitJson {
+        void check(String at) {
+            FieldProblem.require(kind, at + ".kind");
             if (!List.of("fraction", "count", "column").contains(kind)) {
-                throw new IllegalArgumentException("split kind must be fraction, count or column, not \"" + kind
+                throw new FieldProblem(at + ".kind", "split kind must be fraction, count or column, not \"" + kind
                         + "\"");
             }
             if (kind.equals("fraction") && (fraction == null || !(fraction > 0 && fraction < 1))) {
-                throw new IllegalArgumentException("a fraction split needs \"fraction\" strictly between 0 and 1");
+                throw new FieldProblem(at, "a fraction split needs \"fraction\" strictly between 0 and 1");
             }
             if (kind.equals("count") && (count == null || count < 1)) {
-                throw new IllegalArgumentException("a count split needs \"count\" of at least 1");
+                throw new FieldProblem(at, "a count split needs \"count\" of at least 1");
             }
         }
 
@@ -92,9 +91,8 @@ public record Setup(@JsonProperty(required = true) DataChoice data, SplitJson sp
     }
 
     /** Model id and parameter values by name (numbers, booleans, strings). */
-    public record ModelJson(@JsonProperty(required = true) String id, Map<String, Object> params) {
+    public record ModelJson(String id, Map<String, Object> params) {
         public ModelJson {
-            Objects.requireNonNull(id, "model id");
             params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(
                     new java.util.LinkedHashMap<>(params));
         }
@@ -114,9 +112,12 @@ public record Setup(@JsonProperty(required = true) DataChoice data, SplitJson sp
         public Controls {
             hidden = hidden == null ? List.of() : List.copyOf(hidden);
             locked = locked == null ? List.of() : List.copyOf(locked);
+        }
+
+        void check(String at) {
             for (String c : concat(hidden, locked)) {
                 if (!NAMES.contains(c)) {
-                    throw new IllegalArgumentException("unknown control \"" + c + "\" (known: "
+                    throw new FieldProblem(at, "unknown control \"" + c + "\" (known: "
                             + String.join(", ", NAMES) + ")");
                 }
             }
@@ -130,11 +131,29 @@ public record Setup(@JsonProperty(required = true) DataChoice data, SplitJson sp
     }
 
     /** A lesson by id and a step (0-based). */
-    public record LessonRef(@JsonProperty(required = true) String id, int step) {
-        public LessonRef {
+    public record LessonRef(String id, int step) {
+        void check(String at) {
+            FieldProblem.require(id, at + ".id");
             if (step < 0) {
-                throw new IllegalArgumentException("lesson step must be 0 or more, not " + step);
+                throw new FieldProblem(at + ".step", "lesson step must be 0 or more, not " + step);
             }
+        }
+    }
+
+    /** Throws a {@link FieldProblem} for the first missing or refused value under {@code at}. */
+    public void check(String at) {
+        FieldProblem.require(data, at + ".data");
+        data.check(at + ".data");
+        if (split != null) {
+            split.check(at + ".split");
+        }
+        FieldProblem.require(model, at + ".model");
+        FieldProblem.require(model.id(), at + ".model.id");
+        if (controls != null) {
+            controls.check(at + ".controls");
+        }
+        if (lesson != null) {
+            lesson.check(at + ".lesson");
         }
     }
 

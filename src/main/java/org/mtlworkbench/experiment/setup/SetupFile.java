@@ -1,9 +1,7 @@
 package org.mtlworkbench.experiment.setup;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mtlworkbench.experiment.ExperimentFormatException;
@@ -31,20 +29,23 @@ public final class SetupFile {
 
     /** The document as stored. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Document(@JsonProperty(required = true) String format, @JsonProperty(required = true) int version,
-                           String name, @JsonProperty(required = true) Setup setup) {
-        public Document {
+    public record Document(String format, Integer version, String name, Setup setup) implements StrictJson.Checked {
+        @Override
+        public void check() {
             if (!FORMAT.equals(format)) {
-                throw new IllegalArgumentException("not an MTL Workbench set-up: format is \"" + format
+                throw new FieldProblem("$.format", "not an MTL Workbench set-up: format is \"" + format
                         + "\", expected \"" + FORMAT + "\"");
             }
+            FieldProblem.require(version, "$.version");
             if (version > VERSION) {
-                throw new IllegalArgumentException("written by a newer MTL Workbench: set-up version " + version
+                throw new FieldProblem("$.version", "written by a newer MTL Workbench: set-up version " + version
                         + ", this version reads up to " + VERSION);
             }
             if (version < 1) {
-                throw new IllegalArgumentException("set-up version " + version + " does not exist");
+                throw new FieldProblem("$.version", "set-up version " + version + " does not exist");
             }
+            FieldProblem.require(setup, "$.setup");
+            setup.check("$.setup");
         }
 
         public Document(String name, Setup setup) {
@@ -63,8 +64,6 @@ public final class SetupFile {
     }
 
     public static Document load(Path file) throws IOException, ExperimentFormatException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return StrictJson.read(in, file, Document.class);
-        }
+        return StrictJson.read(Files.readAllBytes(file), file, Document.class);
     }
 }
