@@ -18,6 +18,9 @@ import org.mtlworkbench.export.render.Figure;
  */
 final class FigureView extends StackPane {
 
+    /** Presenter mode draws every figure this much larger (fonts and lines alike); 1 normally. */
+    private static double drawScale = 1;
+
     private final Canvas canvas = new Canvas();
     private final FXGraphics2D g2 = new FXGraphics2D(canvas.getGraphicsContext2D());
     private final Label hoverLine = new Label();
@@ -124,7 +127,7 @@ final class FigureView extends StackPane {
     String hover(double x, double y) {
         lastMouseX = x;
         lastMouseY = y;
-        String text = figure.hover(area(), (x - panX) / zoom, (y - panY) / zoom);
+        String text = figure.hover(area(), (x - panX) / zoom / drawScale, (y - panY) / zoom / drawScale);
         hoverLine.setText(text == null ? "" : text);
         hoverLine.setVisible(text != null);
         redraw();
@@ -136,7 +139,11 @@ final class FigureView extends StackPane {
     }
 
     private Rectangle2D area() {
-        return new Rectangle2D.Double(0, 0, canvas.getWidth(), canvas.getHeight());
+        return new Rectangle2D.Double(0, 0, canvas.getWidth() / drawScale, canvas.getHeight() / drawScale);
+    }
+
+    static void setDrawScale(double s) {
+        drawScale = s;
     }
 
     void redraw() {
@@ -150,7 +157,7 @@ final class FigureView extends StackPane {
         gc.clearRect(0, 0, w, h);
         java.awt.geom.AffineTransform saved = g2.getTransform();
         g2.translate(panX, panY);
-        g2.scale(zoom, zoom);
+        g2.scale(zoom * drawScale, zoom * drawScale);
         figure.draw(g2, area());
         g2.setTransform(saved);
         gc.restore();

@@ -24,5 +24,8 @@ public final class WorkbenchApp extends Application {
             }
         });
         stage.show();
+        // a shared set-up given on the command line opens at once
+        getParameters().getRaw().stream().filter(a -> a.endsWith(org.mtlworkbench.experiment.setup.SetupFile.EXTENSION))
+                .findFirst().ifPresent(a -> wb.teaching.openSetup(java.nio.file.Path.of(a), () -> { }));
     }
 }

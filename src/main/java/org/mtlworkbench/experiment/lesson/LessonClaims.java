@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.mtlworkbench.data.DataImportException;
 import org.mtlworkbench.experiment.DataPreparation;
 import org.mtlworkbench.experiment.PreparedData;
 import org.mtlworkbench.experiment.setup.Setup;
 import org.mtlworkbench.experiment.setup.SetupData;
 import org.mtlworkbench.experiment.setup.SetupRunner;
+import org.mtlworkbench.model.ModelFactory;
 import org.mtlworkbench.model.ModelRegistry;
 import org.mtlworkbench.train.RunResult;
 
@@ -35,12 +37,24 @@ public final class LessonClaims {
     public static ClaimResult check(Claim claim, Setup setup, SetupData data, RunResult result, ModelRegistry registry)
             throws IOException, DataImportException, InterruptedException {
         PreparedData prepared = DataPreparation.prepare(data.request(setup));
+        return check(claim, prepared, setup.seedOr1(), result, data.groundTruth(), registry.all());
+    }
+
+    /**
+     * Checks {@code claim} on {@code result}, which was trained on {@code prepared} with {@code seed}; the reference
+     * model (when the claim compares) is trained on the same split and seed, from {@code factories}.
+     */
+    public static ClaimResult check(Claim claim, PreparedData prepared, long seed, RunResult result,
+                                    Path groundTruthFile, List<ModelFactory> factories)
+            throws IOException, InterruptedException {
         RunResult reference = null;
         if (claim.needsReference()) {
-            Setup ref = new Setup(setup.data(), setup.split(), claim.reference(), setup.seed(), null, null);
-            reference = SetupRunner.train(ref, data, SetupRunner.factory(ref, registry));
+            ModelFactory f = factories.stream().filter(m -> m.id().equals(claim.reference().id())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("the claim's reference model \""
+                            + claim.reference().id() + "\" is not installed"));
+            reference = SetupRunner.train(prepared, f, claim.reference().toModelRef().toParamValues(f), seed);
         }
-        return ClaimCheck.check(claim, new ClaimCheck.Input(result, reference, groundTruth(data.groundTruth()),
+        return ClaimCheck.check(claim, new ClaimCheck.Input(result, reference, groundTruth(groundTruthFile),
                 prepared.split().test()));
     }
 }

@@ -37,9 +37,14 @@ public final class SetupRunner {
     /** Prepares the data and trains; blocks until the run ends. */
     public static RunResult train(Setup s, SetupData data, ModelFactory f) throws DataImportException,
             InterruptedException {
-        PreparedData prepared = DataPreparation.prepare(data.request(s));
-        try (TrainingRun run = new TrainingRun(new RunConfig(f, params(s, f), s.seedOr1(), evalEvery(prepared)),
-                prepared.split(), prepared.info())) {
+        return train(DataPreparation.prepare(data.request(s)), f, params(s, f), s.seedOr1());
+    }
+
+    /** Trains on prepared data; blocks until the run ends. */
+    public static RunResult train(PreparedData prepared, ModelFactory f, ParamValues params, long seed)
+            throws InterruptedException {
+        try (TrainingRun run = new TrainingRun(new RunConfig(f, params, seed, evalEvery(prepared)), prepared.split(),
+                prepared.info())) {
             run.start();
             return run.await();
         }
