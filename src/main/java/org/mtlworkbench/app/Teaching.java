@@ -67,6 +67,15 @@ final class Teaching {
         pane.close.setOnAction(e -> closeLesson());
         pane.checkClaim.setOnAction(e -> checkClaim());
         wb.relatedness.explain.setOnAction(e -> explain());
+        MenuItem exportEquation = new MenuItem("Export equation (PNG, SVG, PDF)…");
+        exportEquation.setOnAction(e -> {
+            var eq = pane.equationFigure();
+            if (eq != null) {
+                Exports.exportFigure(window(), eq, eq.naturalWidth() * 1.5 + 20, eq.naturalHeight() * 1.5 + 20);
+            }
+        });
+        pane.equation.setOnContextMenuRequested(e -> new javafx.scene.control.ContextMenu(exportEquation)
+                .show(pane.equation, e.getScreenX(), e.getScreenY()));
     }
 
     private Window window() {
@@ -146,9 +155,24 @@ final class Teaching {
         presenter.set(on, fullScreen);
         if (lesson != null) {
             pane.show(lesson, step, on, presenter.isHighContrast());
-            pane.setPrefWidth(on ? 560 : 440);
         }
+        layoutForLesson();
     }
+
+    /**
+     * In presenter mode with a lesson open, the data and model side panel gives its room to the views (the lesson
+     * sets data and model); it comes back when either ends.
+     */
+    private void layoutForLesson() {
+        boolean compact = presenter.isOn() && lesson != null;
+        if (sidePanel == null) {
+            sidePanel = wb.root().getLeft();
+        }
+        wb.root().setLeft(compact ? null : sidePanel);
+        pane.setPrefWidth(presenter.isOn() ? 520 : 440);
+    }
+
+    private javafx.scene.Node sidePanel;
 
     // ------------------------------------------------------------------------------------------ lessons
 
@@ -172,12 +196,14 @@ final class Teaching {
     void openLesson(Lesson l, int at) {
         lesson = l;
         wb.root().setRight(pane);
+        layoutForLesson();
         goTo(at);
     }
 
     void closeLesson() {
         lesson = null;
         wb.root().setRight(null);
+        layoutForLesson();
         locks.apply(new Setup.Controls(List.of(), List.of()));
     }
 
@@ -283,6 +309,7 @@ final class Teaching {
                 lesson = l.get();
                 step = s.lesson().step();
                 wb.root().setRight(pane);
+                layoutForLesson();
                 pane.show(lesson, step, presenter.isOn(), presenter.isHighContrast());
             }
         }

@@ -20,9 +20,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Every lesson in presenter mode at projector size (1920×1080): every step trained to the end in the window, every
- * claim checked there, and a screenshot of each lesson's claim step (its last step when it has none) with the
- * relatedness views, into {@code -Dmtlwb.screenshots.dir} (default target/screenshots). Regenerate the docs' pictures
+ * Every lesson in presenter mode at projector size (1280×720; the headless Monocle screen is too small for
+ * 1920×1080): every step trained to the end in the window, every claim checked there, and a screenshot of each
+ * lesson's claim step (its last step when it has none) with the relatedness views, into {@code -Dmtlwb.screenshots.dir} (default target/screenshots). Regenerate the docs' pictures
  * with {@code mvn -o -q test -Dtest=TeachingScreenshotsTest -Dtest.excluded.groups=
  * -Dmtlwb.screenshots.dir=docs/screenshots}.
  */
@@ -37,7 +37,7 @@ class TeachingScreenshotsTest {
     void start(Stage stage) {
         wb = WorkbenchWindowTest.create();
         wb.teaching.setFullScreenAllowed(false);
-        Scene scene = new Scene(wb.root(), 1920, 1080);
+        Scene scene = new Scene(wb.root(), 1280, 720);
         wb.installKeys(scene);
         stage.setScene(scene);
         stage.show();
@@ -80,6 +80,7 @@ class TeachingScreenshotsTest {
                         wb.relatedness.clusterOrder.setSelected(false);
                         wb.tabs.getSelectionModel().select(wb.relatedness.figureViews().isEmpty() ? wb.curvesTab
                                 : wb.viewsTab);
+                        wb.teaching.pane.setVvalue(1); // the claim's result at the bottom of the lesson
                     });
                     shoot(robot, "lesson-" + l.id());
                 }

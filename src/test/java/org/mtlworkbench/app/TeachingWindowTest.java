@@ -205,7 +205,7 @@ class TeachingWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(wb.root().getStyleClass()).contains("presenter");
         assertThat(wb.root().getScene().getStylesheets()).contains(PresenterMode.STYLESHEET);
-        assertThat(wb.curves.loss.chart().getTitle().getFont().getSize2D()).isGreaterThan(20);
+        assertThat(wb.curves.loss.chart().getTitle().getFont().getSize2D()).isGreaterThan(18);
         assertThat(wb.start.getFont().getSize()).isGreaterThanOrEqualTo(19);
         robot.interact(() -> wb.teaching.highContrastItem.setSelected(true));
         assertThat(wb.root().getStyleClass()).contains("high-contrast");
