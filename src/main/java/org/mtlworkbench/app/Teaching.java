@@ -128,8 +128,10 @@ final class Teaching {
             lock.getItems().add(l);
         }
         // the ticks follow set-ups and lessons that hide or lock controls
-        hide.setOnShowing(e -> hide.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(locks.isHidden(i.getText()))));
-        lock.setOnShowing(e -> lock.getItems().forEach(i -> ((CheckMenuItem) i).setSelected(locks.isLocked(i.getText()))));
+        hide.setOnShowing(e -> hide.getItems().forEach(i -> ((CheckMenuItem) i)
+                .setSelected(locks.isHidden(i.getText()))));
+        lock.setOnShowing(e -> lock.getItems().forEach(i -> ((CheckMenuItem) i)
+                .setSelected(locks.isLocked(i.getText()))));
         Menu m = new Menu("Presenter", null, presenterItem, highContrastItem, new SeparatorMenuItem(), hide, lock);
         m.setId("presenterMenu");
         return m;

@@ -22,7 +22,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Every lesson in presenter mode at projector size (1280×720; the headless Monocle screen is too small for
  * 1920×1080): every step trained to the end in the window, every claim checked there, and a screenshot of each
- * lesson's claim step (its last step when it has none) with the relatedness views, into {@code -Dmtlwb.screenshots.dir} (default target/screenshots). Regenerate the docs' pictures
+ * lesson's claim step (its last step when it has none) with the relatedness views, into
+ * {@code -Dmtlwb.screenshots.dir} (default target/screenshots). Regenerate the docs' pictures
  * with {@code mvn -o -q test -Dtest=TeachingScreenshotsTest -Dtest.excluded.groups=
  * -Dmtlwb.screenshots.dir=docs/screenshots}.
  */

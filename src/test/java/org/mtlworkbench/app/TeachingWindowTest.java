@@ -153,7 +153,8 @@ class TeachingWindowTest {
                 throw new AssertionError(e);
             }
         });
-        assertThat(Files.readString(file)).contains("\"sample\" : \"clustered\"", "\"seed\" : 7", "\"task-clustering\"");
+        assertThat(Files.readString(file)).contains("\"sample\" : \"clustered\"", "\"seed\" : 7",
+                "\"task-clustering\"");
 
         Workbench fresh = WorkbenchWindowTest.create();
         robot.interact(() -> {
@@ -188,7 +189,8 @@ class TeachingWindowTest {
     void aMalformedSetUpNamesTheFileLineAndColumn(FxRobot robot) throws Exception {
         Path bad = tmp.resolve("bad.mtlsetup");
         Files.writeString(bad, "{\"format\": \"mtl-workbench-setup\", \"version\": 1,\n"
-                + "  \"setup\": {\"data\": {\"sample\": \"clustered\"},\n    \"model\": {\"id\": \"clustering\"},,}}\n");
+                + "  \"setup\": {\"data\": {\"sample\": \"clustered\"},\n"
+                + "    \"model\": {\"id\": \"clustering\"},,}}\n");
         robot.interact(() -> wb.teaching.openSetup(bad, () -> { }));
         waitFor(10, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         DialogPane d = robot.lookup(".dialog-pane").queryAs(DialogPane.class);

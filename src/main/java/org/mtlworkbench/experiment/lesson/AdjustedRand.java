@@ -3,7 +3,7 @@ package org.mtlworkbench.experiment.lesson;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The adjusted Rand index (Hubert &amp; Arabie 1985) of two labellings: 1 for the same partition, about 0 by chance. */
+/** The adjusted Rand index (Hubert &amp; Arabie 1985) of two labellings: 1 for the same partition, ~0 by chance. */
 final class AdjustedRand {
 
     private AdjustedRand() {

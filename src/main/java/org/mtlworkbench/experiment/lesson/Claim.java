@@ -34,7 +34,8 @@ public record Claim(String kind, String statement, String view, Double threshold
         FieldProblem.require(statement, at + ".statement");
         FieldProblem.require(threshold, at + ".threshold");
         if (!KINDS.contains(kind)) {
-            throw new FieldProblem(at + ".kind", "unknown claim kind \"" + kind + "\" (known: " + String.join(", ", KINDS)
+            throw new FieldProblem(at + ".kind", "unknown claim kind \"" + kind + "\" (known: "
+                    + String.join(", ", KINDS)
                     + ")");
         }
         if ((kind.equals("shrinkage") || kind.equals("metric-gain")) && reference == null) {

@@ -105,7 +105,8 @@ public final class StrictJson {
                     continue;
                 }
                 Frame top = stack.peek();
-                String here = top == null ? "$" : top.array ? top.path + "[" + top.next++ + "]" : top.path + "." + field;
+                String here = top == null ? "$"
+                        : top.array ? top.path + "[" + top.next++ + "]" : top.path + "." + field;
                 boolean within = path.equals(here) || path.startsWith(here + ".") || path.startsWith(here + "[");
                 if (within && here.length() > bestLength) {
                     best = p.currentTokenLocation();

@@ -15,8 +15,8 @@ class LessonLibraryTest {
     @TempDir
     Path tmp;
 
-    private static final String STEP = "{\"title\": \"t\", \"text\": \"x\", \"setup\": {\"data\": {\"sample\": \"clustered\"},"
-            + " \"model\": {\"id\": \"pooled\"}}";
+    private static final String STEP = "{\"title\": \"t\", \"text\": \"x\", \"setup\": "
+            + "{\"data\": {\"sample\": \"clustered\"}, \"model\": {\"id\": \"pooled\"}}";
 
     @Test
     void aLessonDroppedIntoAFolderIsRead() throws Exception {
