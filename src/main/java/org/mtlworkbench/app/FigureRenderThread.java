@@ -26,8 +26,17 @@ import org.mtlworkbench.export.render.Figure;
  */
 final class FigureRenderThread {
 
-    /** What to draw: an immutable figure (see {@link Figure#snapshot()}) at a size, zoom and pan, in device pixels. */
-    record Job(Figure figure, int width, int height, double scale, double zoom, double panX, double panY, long seq) {
+    /**
+     * What to draw: an immutable figure (see {@link Figure#snapshot()}) at a size, zoom and pan, in device pixels.
+     * {@code figureScale} draws the figure that much larger (fonts and lines alike, presenter mode): the figure lays
+     * itself out in an area that much smaller.
+     */
+    record Job(Figure figure, int width, int height, double scale, double zoom, double panX, double panY, long seq,
+               double figureScale) {
+
+        Job(Figure figure, int width, int height, double scale, double zoom, double panX, double panY, long seq) {
+            this(figure, width, height, scale, zoom, panX, panY, seq, 1);
+        }
     }
 
     /** Finished premultiplied ARGB pixels of a job. */
@@ -154,8 +163,10 @@ final class FigureRenderThread {
         try {
             g.scale(job.scale(), job.scale());
             g.translate(job.panX(), job.panY());
-            g.scale(job.zoom(), job.zoom());
-            job.figure().draw(g, new Rectangle2D.Double(0, 0, job.width() / job.scale(), job.height() / job.scale()));
+            double z = job.zoom() * job.figureScale();
+            g.scale(z, z);
+            double d = job.scale() * job.figureScale();
+            job.figure().draw(g, new Rectangle2D.Double(0, 0, job.width() / d, job.height() / d));
         } finally {
             g.dispose();
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -25,6 +26,8 @@ import org.mtlworkbench.relatedness.RelatednessView;
 final class RelatednessPane extends BorderPane {
 
     final CheckBox clusterOrder = new CheckBox("order tasks by hierarchical clustering");
+    /** Opens the model's explanation of these views (wired by the workbench). */
+    final Button explain = new Button("?");
     private final GridPane grid = new GridPane();
     private final Label empty = new Label("Train a model to see how it relates the tasks.");
     private final Map<String, FigureView> learned = new LinkedHashMap<>();
@@ -42,7 +45,9 @@ final class RelatednessPane extends BorderPane {
         grid.setHgap(8);
         grid.setVgap(8);
         grid.setPadding(new Insets(8));
-        HBox bar = new HBox(8, clusterOrder);
+        explain.setId("explain");
+        explain.setTooltip(new javafx.scene.control.Tooltip("What these views show and how to read them"));
+        HBox bar = new HBox(8, clusterOrder, explain);
         bar.setPadding(new Insets(4, 8, 4, 8));
         setTop(bar);
         ScrollPane scroll = new ScrollPane(grid);

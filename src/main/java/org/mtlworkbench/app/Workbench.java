@@ -93,6 +93,8 @@ final class Workbench {
     final Tab runsTab;
     final CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
     final Menu recentMenu = new Menu("Open recent");
+    /** Lessons, presenter mode, set-up files, explanations (docs/teaching.md). */
+    final Teaching teaching;
     private final BorderPane root = new BorderPane();
     private final WorkbenchPrefs prefs;
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
@@ -118,6 +120,7 @@ final class Workbench {
         refreshRecent();
         updateTitle();
         root.setUserData(this);
+        teaching = new Teaching(this);
     }
 
     BorderPane root() {
@@ -299,6 +302,7 @@ final class Workbench {
 
     /** Space start/pause, S step; Ctrl+O/S/E come from the menu accelerators. Text fields keep their keys. */
     void installKeys(Scene scene) {
+        teaching.installKeys(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() || e.isAltDown()
                     || scene.getFocusOwner() instanceof TextInputControl) {
