@@ -165,6 +165,10 @@ final class FigureView extends StackPane {
         drawScale = s;
     }
 
+    static double drawScale() {
+        return drawScale;
+    }
+
     /**
      * Asks for a new picture. Requests within one FX event are merged into one job; the job holds a snapshot of the
      * figure, so the figure may keep changing while the render thread draws. Any thread.

@@ -85,6 +85,7 @@ class FigureRenderThreadTest {
         Figure heat = new HeatmapRenderer(m, false);
         FigureView[] view = new FigureView[1];
         robot.interact(() -> {
+            FigureView.setDrawScale(1); // presenter mode (another test) may have left it larger
             view[0] = new FigureView(heat);
             root.getChildren().add(view[0]);
         });

@@ -207,7 +207,7 @@ class TeachingWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(wb.root().getStyleClass()).contains("presenter");
         assertThat(wb.root().getScene().getStylesheets()).contains(PresenterMode.STYLESHEET);
-        assertThat(wb.curves.loss.chart().getTitle().getFont().getSize2D()).isGreaterThan(18);
+        assertThat(FigureView.drawScale()).isEqualTo(PresenterMode.SCALE); // curves and views grow alike
         assertThat(wb.start.getFont().getSize()).isGreaterThanOrEqualTo(19);
         robot.interact(() -> wb.teaching.highContrastItem.setSelected(true));
         assertThat(wb.root().getStyleClass()).contains("high-contrast");
@@ -225,7 +225,7 @@ class TeachingWindowTest {
         robot.press(KeyCode.F5).release(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(wb.root().getStyleClass()).doesNotContain("presenter");
-        assertThat(wb.curves.loss.chart().getTitle().getFont().getSize2D()).isEqualTo(14f);
+        assertThat(FigureView.drawScale()).isEqualTo(1.0);
     }
 
     @Test
