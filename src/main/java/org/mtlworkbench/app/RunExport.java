@@ -19,7 +19,8 @@ import org.mtlworkbench.train.TraceRow;
 /**
  * "Export run": everything a finished run produced, into one folder: the run outputs of the core (metrics.json,
  * trace.csv, one CSV or Newick file per view, provenance.json), and every figure (loss curves, metric curves, each
- * relatedness view and its ground truth) as PNG, SVG and PDF. Builds its own figures from the result, so it may run
+ * relatedness view and its ground truth, and the equation of the lesson step the run was started from) as PNG, SVG and
+ * PDF. Builds its own figures from the result, so it may run
  * off the FX thread.
  */
 final class RunExport {
@@ -48,6 +49,9 @@ final class RunExport {
             for (RelatednessView t : r.truth().matching(v)) {
                 figures.add(Figures.truthBeside(t, f));
             }
+        }
+        if (r.equation() != null) {
+            figures.add(r.equation()); // the lesson step's equation, beside the figures it explains
         }
         for (Figure f : figures) {
             String base = Slugs.uniqueFileName(f.title(), "", taken);

@@ -30,6 +30,8 @@ final class RunRecord {
     private final ReadOnlyObjectWrapper<RunState> state = new ReadOnlyObjectWrapper<>(RunState.NEW);
     private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper wall = new ReadOnlyStringWrapper("");
+    /** The equation of the lesson step the run was started from, exported with its figures; null outside lessons. */
+    private volatile org.mtlworkbench.export.render.Figure equation;
 
     RunRecord(int number, ModelFactory factory, ParamValues params, long seed, PreparedData data, SplitSpec split,
               String dataPath, GroundTruth truth, TrainingRun run) {
@@ -42,6 +44,14 @@ final class RunRecord {
         this.dataPath = dataPath;
         this.truth = truth;
         this.run = run;
+    }
+
+    void setEquation(org.mtlworkbench.export.render.Figure f) {
+        equation = f;
+    }
+
+    org.mtlworkbench.export.render.Figure equation() {
+        return equation;
     }
 
     int number() {

@@ -190,6 +190,11 @@ final class Teaching {
         return step;
     }
 
+    /** The open lesson step's equation (black on white, for export with a run's figures), or null. */
+    org.mtlworkbench.export.render.Figure currentEquation() {
+        return lesson == null ? null : pane.equationFigure();
+    }
+
     ClaimResult lastClaim() {
         return lastClaim;
     }

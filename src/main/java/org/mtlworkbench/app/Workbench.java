@@ -401,6 +401,7 @@ final class Workbench {
                 Platform.runLater(() -> {
                     RunRecord r = new RunRecord(runCounter.incrementAndGet(), f, params, seed, prepared, split,
                             loaded.source().data().toString(), loaded.truth(), run);
+                    r.setEquation(teaching.currentEquation());
                     runs.runs.add(r);
                     tabs.getSelectionModel().select(curvesTab);
                     vm.start(r);

@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.mtlworkbench.export.Slugs;
 import org.mtlworkbench.experiment.lesson.Lesson;
 import org.mtlworkbench.experiment.lesson.LessonStep;
 import org.mtlworkbench.experiment.setup.Setup;
@@ -144,6 +145,13 @@ class TeachingWindowTest {
         });
         trainToEnd(robot, wb, 60);
         checkClaim(robot, wb); // the lesson's claim, checked in the window on this run
+        // "Export run" writes the lesson step's equation beside the run's figures
+        RunRecord exported = wb.runs.runs.get(wb.runs.runs.size() - 1);
+        Path out = tmp.resolve("export");
+        List<Path> files = RunExport.write(exported, out);
+        String eq = Slugs.uniqueFileName(l.step(0).title(), "", new java.util.HashSet<>());
+        assertThat(files).contains(out.resolve(eq + ".png"), out.resolve(eq + ".svg"), out.resolve(eq + ".pdf"));
+        assertThat(javax.imageio.ImageIO.read(out.resolve(eq + ".png").toFile())).isNotNull();
         List<TraceRow> first = wb.vm.current().trace();
         Path file = tmp.resolve("clusters.mtlsetup");
         robot.interact(() -> {
