@@ -76,14 +76,14 @@ class TeachingScreenshotsTest {
                 if (s.claim() != null) {
                     TeachingWindowTest.checkClaim(robot, wb);
                 }
-                if (i == shot) {
+                if (i == shot || s.claim() != null) { // the first claim step, and every later one by its number
                     robot.interact(() -> {
                         wb.relatedness.clusterOrder.setSelected(false);
                         wb.tabs.getSelectionModel().select(wb.relatedness.figureViews().isEmpty() ? wb.curvesTab
                                 : wb.viewsTab);
                         wb.teaching.pane.setVvalue(1); // the claim's result at the bottom of the lesson
                     });
-                    shoot(robot, "lesson-" + l.id());
+                    shoot(robot, i == shot ? "lesson-" + l.id() : "lesson-" + l.id() + "-step" + (i + 1));
                 }
             }
         }
