@@ -89,8 +89,10 @@ final class VmtlObjective {
         NDArray mix = GumbelSoftmax.mix(own.mixingLogits, noise.gumbel(), tau, offDiagonal);
         NDArray alpha = mix.get(0);
         NDArray beta = mix.get(1);
-        NDArray klZRows = GaussianKl.toMixture(estimator, muZ, sdZ.square(), muAll, sdAll.square(),
-                beta.reshape(rowsT, t, 1, 1), 1);
+        NDArray klZRows = estimator == KlEstimator.PAIRWISE
+                ? GaussianKl.pairwiseByStatistics(muZ, sdZ.square(), muAll, sdAll, beta)
+                : GaussianKl.toMixture(estimator, muZ, sdZ.square(), muAll.transpose(0, 2, 1, 3),
+                        sdAll.square().transpose(0, 2, 1, 3), beta.reshape(rowsT, t, 1, 1), 1);
         NDArray klZ = klZRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
 
         // classifier prior: the other tasks' (detached) posteriors of w
@@ -134,13 +136,12 @@ final class VmtlObjective {
         }
     }
 
-    /** Every head k applied to every row: [T(row), T(head), B, L] from rows [T(row)·B, H]. */
+    /** Every head k applied to every row: [T(row), B, T(head), L] from rows [T(row)·B, H]. */
     private static NDArray heads(NDArray rows, NDArray weight, NDArray bias, int rowsT, long rowsB, VmtlShape s) {
         int t = s.tasks();
         int l = s.latent();
         NDArray w = weight.stopGradient().transpose(1, 0, 2).reshape(s.hidden(), (long) t * l);
-        NDArray out = rows.matMul(w).reshape(rowsT, rowsB, t, l).add(bias.stopGradient().reshape(1, 1, t, l));
-        return out.transpose(0, 2, 1, 3);
+        return rows.matMul(w).reshape(rowsT, rowsB, t, l).add(bias.stopGradient().reshape(1, 1, t, l));
     }
 
     /** −(1/S) Σ_s log softmax(out_s)[y] per row, [T,B]; {@code oneHot} is [T,B,C]. */
