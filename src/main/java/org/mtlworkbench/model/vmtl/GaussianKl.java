@@ -2,8 +2,6 @@ package org.mtlworkbench.model.vmtl;
 import org.mtlworkbench.model.djl.Scalars;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 
 /**
  * KL divergences between fully factorised Gaussians and from a Gaussian to a Gaussian mixture prior, on NDArrays.
@@ -64,43 +62,56 @@ final class GaussianKl {
     }
 
     /**
+     * The sufficient statistics of detached Gaussian components N(μᵢ, σᵢ²), each [T, B, I, L]: 1/σᵢ², μᵢ/σᵢ², and
+     * log σᵢ² + μᵢ²/σᵢ².
+     */
+    record Components(NDArray precision, NDArray meanPrecision, NDArray constant) {
+    }
+
+    /**
+     * The statistics of components with means {@code mean} and variances {@code var} ([T, B, I, L], not requiring
+     * gradients). Computed in place to keep the step's allocations down: both arguments are used up (closed).
+     */
+    static Components components(NDArray mean, NDArray var) {
+        NDArray precision = Scalars.over(1f, var);
+        NDArray constant = var.log();
+        var.close();
+        NDArray meanPrecision = mean.mul(precision);
+        constant.addi(mean.muli(meanPrecision));
+        mean.close();
+        return new Components(precision, meanPrecision, constant);
+    }
+
+    /**
      * The {@link KlEstimator#PAIRWISE} KL of the representation prior, Σᵢ wᵢ Σ_l KL(N(m, v) ‖ N(μᵢ, σᵢ²)) per row,
-     * through the components' sufficient statistics instead of a [T, T, B, L] tensor of pairwise KLs. Expanding the
+     * through the components' sufficient statistics instead of a [T, I, B, L] tensor of pairwise KLs. Expanding the
      * square, each row's sum is
      * <pre>
-     *   ½ [ Σᵢ wᵢ Σ_l (log σᵢ² + μᵢ²/σᵢ²)  +  Σ_l ((v + m²) Σᵢ wᵢ/σᵢ² − 2m Σᵢ wᵢ μᵢ/σᵢ²)  −  Σᵢ wᵢ · Σ_l (log v + 1) ]
+     *   ½ [ Σ_l ((v + m²) Σᵢ wᵢ/σᵢ² − 2m Σᵢ wᵢ μᵢ/σᵢ² + Σᵢ wᵢ (log σᵢ² + μᵢ²/σᵢ²))  −  Σᵢ wᵢ · Σ_l (log v + 1) ]
      * </pre>
      * The components are detached (the previous iteration's posteriors), so their statistics are computed without
-     * autograd, and the only recorded op that touches T·T·B·L numbers is one batched matmul with the weights
+     * autograd, and the only recorded ops that touch T·I·B·L numbers are three batched matmuls with the weights
      * (forward and backward), against a dozen elementwise passes (and as many backward) for the pairwise tensor.
      * Precision: float32 cancellation in m²/σᵢ² − 2mμᵢ/σᵢ² + μᵢ²/σᵢ² is relative to (|m| + |μᵢ|)²/σᵢ², small while
      * σᵢ ≥ minStdZ (0.1 by default).
      *
-     * @param m        the posterior's means, [T, B, L] (requires gradient)
-     * @param v        its variances, [T, B, L]
-     * @param compMean component means, [T, B, I, L]: task i's (detached) head on row b of task t
-     * @param compSd   component standard deviations, same shape
-     * @param weights  mixing weights, [T, I]
+     * @param m       the posterior's means, [T, B, L] (requires gradient)
+     * @param v       its variances, [T, B, L]
+     * @param c       the components' statistics: task i's (detached) head on row b of task t, [T, B, I, L]
+     * @param weights mixing weights, [T, I]
      * @return the KL per row, [T, B]
      */
-    static NDArray pairwiseByStatistics(NDArray m, NDArray v, NDArray compMean, NDArray compSd, NDArray weights) {
-        long latent = m.getShape().get(2);
-        // no autograd on these: the components are detached
-        NDArray compVar = compSd.stopGradient().square();
-        NDArray precision = compVar.pow(-1);
-        NDArray meanPrecision = compMean.stopGradient().mul(precision);
-        NDArray constant = compVar.log().add(compMean.stopGradient().mul(meanPrecision)).sum(new int[] {3}, true);
-        NDArray stats = NDArrays.concat(new NDList(precision, meanPrecision, constant), 3); // [T, B, I, 2L+1]
+    static NDArray pairwiseByStatistics(NDArray m, NDArray v, Components c, NDArray weights) {
         long[] ws = weights.getShape().getShape();
-        // [T, 1, 1, I] × [T, B, I, 2L+1] → [T, B, 1, 2L+1]: the weighted sums over the components, one GEMM
-        NDArray mixed = weights.reshape(ws[0], 1, 1, ws[1]).matMul(stats).squeeze(2);
-        NDArray sumPrecision = mixed.get(":, :, 0:" + latent);
-        NDArray sumMeanPrecision = mixed.get(":, :, " + latent + ":" + 2 * latent);
-        NDArray sumConstant = mixed.get(":, :, " + 2 * latent);
-        NDArray weightSum = weights.sum(new int[] {1}).reshape(ws[0], 1);
+        // [T, 1, 1, I] × [T, B, I, L] → [T, B, L]: the weighted sums over the components
+        NDArray w = weights.reshape(ws[0], 1, 1, ws[1]);
+        NDArray sumPrecision = w.matMul(c.precision()).squeeze(2);
+        NDArray sumMeanPrecision = w.matMul(c.meanPrecision()).squeeze(2);
+        NDArray sumConstant = w.matMul(c.constant()).squeeze(2);
+        NDArray weightSum = weights.sum(new int[] {1}).reshape(ws[0], 1, 1);
         NDArray own = v.add(m.square()).mul(sumPrecision).sub(Scalars.mul(m.mul(sumMeanPrecision), 2f))
-                .sub(v.log().add(1f).mul(weightSum.expandDims(2))).sum(new int[] {2});
-        return Scalars.mul(own.add(sumConstant), 0.5f);
+                .add(sumConstant).sub(v.log().add(1f).mul(weightSum)).sum(new int[] {2});
+        return Scalars.mul(own, 0.5f);
     }
 
     private static ai.djl.ndarray.types.Shape pairShape(NDArray weights, int paramAxes) {

@@ -167,7 +167,7 @@ class GaussianKlTest {
                     .add(0.1f);
             NDArray weights = m.create(gaussians(rng, t * t, 0.5, 0), new Shape(t, t)).exp();
             float[][] byStats = valueAndGradients(mean, var, weights, () -> GaussianKl.pairwiseByStatistics(mean, var,
-                    compMean, compSd, weights));
+                    GaussianKl.components(compMean.duplicate(), compSd.square()), weights));
             float[][] byTensor = valueAndGradients(mean, var, weights, () -> GaussianKl.toMixture(KlEstimator.PAIRWISE,
                     mean, var, compMean.transpose(0, 2, 1, 3), compSd.square().transpose(0, 2, 1, 3),
                     weights.reshape(t, t, 1, 1), 1));
