@@ -104,7 +104,9 @@ final class VmtlObjective {
 
         // classifier prior: the other tasks' (detached) posteriors of w
         NDArray varW = sdW.square();
-        NDArray allVarW = LogStd.capped(p.wLogStd.stopGradient()).exp().add(minStd).square();
+        // all tasks computed: the components are this step's own posteriors, detached (no second pass)
+        NDArray allVarW = task < 0 ? varW.stopGradient()
+                : LogStd.capped(p.wLogStd.stopGradient()).exp().add(minStd).square();
         NDArray klW = GaussianKl.toMixture(estimator, own.wMean, varW, p.wMean.stopGradient().expandDims(0),
                 allVarW.expandDims(0), alpha.reshape(rowsT, t, 1, 1), 2);
 
