@@ -90,8 +90,8 @@ final class VmtlObjective {
         NDArray klZRows;
         if (estimator == KlEstimator.PAIRWISE) {
             NDArray varAll = componentSd(hd, p, rowsT, rowsB, minStdZ);
-            GaussianKl.Components c = GaussianKl.components(heads(hd, p.headMean, p.headMeanB, 0f, rowsT, rowsB, s),
-                    varAll.muli(varAll));
+            GaussianKl.Components c = GaussianKl.components(byComponent(heads(hd, p.headMean, p.headMeanB, 0f, rowsT,
+                    rowsB, s)), varAll.muli(varAll));
             klZRows = GaussianKl.pairwiseByStatistics(muZ, sdZ.square(), c, beta);
         } else {
             NDArray muAll = heads(hd, p.headMean, p.headMeanB, 0f, rowsT, rowsB, s).transpose(0, 2, 1, 3);
@@ -162,16 +162,24 @@ final class VmtlObjective {
     }
 
     /**
-     * Every head's σ of z on every row, [T(row), B, T(head), L], detached and computed in place: exp(capped(s)) +
+     * Every head's σ of z on every row, [T(row), T(head), B·L], detached and computed in place: exp(capped(s)) +
      * minStd with capped(s) = MAX − softplus(MAX − s), i.e. e^MAX·sigmoid(s − MAX) + minStd, four passes over the
      * T·T·B·L numbers instead of seven. Nothing here is recorded by autograd (the inputs are detached), so the
      * in-place ops are safe; the constants still come from the step's manager (decision 0031).
      */
     private static NDArray componentSd(NDArray rows, VmtlParameters p, int rowsT, long rowsB, float minStdZ) {
-        NDArray shifted = heads(rows, p.headLogStd, p.headLogStdB, -LogStd.MAX, rowsT, rowsB, p.shape);
+        NDArray shifted = byComponent(heads(rows, p.headLogStd, p.headLogStdB, -LogStd.MAX, rowsT, rowsB, p.shape));
         NDArray sd = Activation.sigmoid(shifted);
         shifted.close();
         return Scalars.muli(sd, (float) Math.exp(LogStd.MAX)).addi(minStdZ);
+    }
+
+    /** [T(row), B, T(head), L] → [T(row), T(head), B·L], contiguous (one copy; see GaussianKl#pairwiseByStatistics). */
+    private static NDArray byComponent(NDArray heads) {
+        Shape hs = heads.getShape();
+        NDArray out = heads.transpose(0, 2, 1, 3).reshape(hs.get(0), hs.get(2), hs.get(1) * hs.get(3));
+        heads.close();
+        return out;
     }
 
     /** −(1/S) Σ_s log softmax(out_s)[y] per row, [T,B]; {@code oneHot} is [T,B,C]. */

@@ -167,7 +167,7 @@ class GaussianKlTest {
                     .add(0.1f);
             NDArray weights = m.create(gaussians(rng, t * t, 0.5, 0), new Shape(t, t)).exp();
             float[][] byStats = valueAndGradients(mean, var, weights, () -> GaussianKl.pairwiseByStatistics(mean, var,
-                    GaussianKl.components(compMean.duplicate(), compSd.square()), weights));
+                    GaussianKl.components(byComponent(compMean), byComponent(compSd.square())), weights));
             float[][] byTensor = valueAndGradients(mean, var, weights, () -> GaussianKl.toMixture(KlEstimator.PAIRWISE,
                     mean, var, compMean.transpose(0, 2, 1, 3), compSd.square().transpose(0, 2, 1, 3),
                     weights.reshape(t, t, 1, 1), 1));
@@ -183,6 +183,12 @@ class GaussianKlTest {
                 assertThat(v).as("a non-trivial case").isGreaterThan(0.5f);
             }
         }
+    }
+
+    /** [T, B, I, L] → [T, I, B·L], a copy. */
+    private static NDArray byComponent(NDArray a) {
+        Shape s = a.getShape();
+        return a.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), s.get(1) * s.get(3));
     }
 
     /** The KL rows, then the gradients of their sum on the mean, the variance and the weights. */
