@@ -24,4 +24,14 @@ public final class Scalars {
     public static NDArray div(NDArray a, float c) {
         return a.div(a.getManager().create(c));
     }
+
+    /** a·c in place, with c owned by a's manager. */
+    public static NDArray muli(NDArray a, float c) {
+        return a.muli(a.getManager().create(c));
+    }
+
+    /** c/a, with c owned by a's manager. */
+    public static NDArray over(float c, NDArray a) {
+        return a.getManager().create(c).div(a);
+    }
 }

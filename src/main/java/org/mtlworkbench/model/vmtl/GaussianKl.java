@@ -2,6 +2,7 @@ package org.mtlworkbench.model.vmtl;
 import org.mtlworkbench.model.djl.Scalars;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * KL divergences between fully factorised Gaussians and from a Gaussian to a Gaussian mixture prior, on NDArrays.
@@ -59,6 +60,63 @@ final class GaussianKl {
             default:
                 throw new IllegalStateException(estimator.toString());
         }
+    }
+
+    /**
+     * The sufficient statistics of detached Gaussian components N(μᵢ, σᵢ²), each [T, I, B·L] (row task, component,
+     * then row and latent axis flattened, contiguous): 1/σᵢ², μᵢ/σᵢ², and log σᵢ² + μᵢ²/σᵢ².
+     */
+    record Components(NDArray precision, NDArray meanPrecision, NDArray constant) {
+    }
+
+    /**
+     * The statistics of components with means {@code mean} and variances {@code var} ([T, I, B·L], not requiring
+     * gradients). Computed in place to keep the step's allocations down: both arguments are used up (closed).
+     */
+    static Components components(NDArray mean, NDArray var) {
+        NDArray precision = Scalars.over(1f, var);
+        NDArray constant = var.log();
+        var.close();
+        NDArray meanPrecision = mean.mul(precision);
+        constant.addi(mean.muli(meanPrecision));
+        mean.close();
+        return new Components(precision, meanPrecision, constant);
+    }
+
+    /**
+     * The {@link KlEstimator#PAIRWISE} KL of the representation prior, Σᵢ wᵢ Σ_l KL(N(m, v) ‖ N(μᵢ, σᵢ²)) per row,
+     * through the components' sufficient statistics instead of a [T, I, B, L] tensor of pairwise KLs. Expanding the
+     * square, each row's sum is
+     * <pre>
+     *   ½ [ Σ_l ((v + m²) Σᵢ wᵢ/σᵢ² − 2m Σᵢ wᵢ μᵢ/σᵢ² + Σᵢ wᵢ (log σᵢ² + μᵢ²/σᵢ²))  −  Σᵢ wᵢ · Σ_l (log v + 1) ]
+     * </pre>
+     * The components are detached (the previous iteration's posteriors), so their statistics are computed without
+     * autograd, and the only recorded ops that touch T·I·B·L numbers are three batched matmuls with the weights
+     * (forward and backward), against a dozen elementwise passes (and as many backward) for the pairwise tensor.
+     * The components' axis sits right after the row task's, so that each product is a plain [1, I] × [I, B·L] GEMM
+     * per task: broadcasting the weights over the rows instead ([T, 1, 1, I] × [T, B, I, L]) made the backward
+     * pass of these three products alone take longer than the rest of the landmine step.
+     * Precision: float32 cancellation in m²/σᵢ² − 2mμᵢ/σᵢ² + μᵢ²/σᵢ² is relative to (|m| + |μᵢ|)²/σᵢ², small while
+     * σᵢ ≥ minStdZ (0.1 by default).
+     *
+     * @param m       the posterior's means, [T, B, L] (requires gradient)
+     * @param v       its variances, [T, B, L]
+     * @param c       the components' statistics: task i's (detached) head on row b of task t, [T, I, B·L]
+     * @param weights mixing weights, [T, I]
+     * @return the KL per row, [T, B]
+     */
+    static NDArray pairwiseByStatistics(NDArray m, NDArray v, Components c, NDArray weights) {
+        long[] ws = weights.getShape().getShape();
+        Shape rows = m.getShape();
+        // [T, 1, I] × [T, I, B·L] → [T, B, L]: the weighted sums over the components
+        NDArray w = weights.reshape(ws[0], 1, ws[1]);
+        NDArray sumPrecision = w.matMul(c.precision()).reshape(rows);
+        NDArray sumMeanPrecision = w.matMul(c.meanPrecision()).reshape(rows);
+        NDArray sumConstant = w.matMul(c.constant()).reshape(rows);
+        NDArray weightSum = weights.sum(new int[] {1}).reshape(ws[0], 1, 1);
+        NDArray own = v.add(m.square()).mul(sumPrecision).sub(Scalars.mul(m.mul(sumMeanPrecision), 2f))
+                .add(sumConstant).sub(v.log().add(1f).mul(weightSum)).sum(new int[] {2});
+        return Scalars.mul(own, 0.5f);
     }
 
     private static ai.djl.ndarray.types.Shape pairShape(NDArray weights, int paramAxes) {

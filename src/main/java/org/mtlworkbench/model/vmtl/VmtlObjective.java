@@ -78,24 +78,35 @@ final class VmtlObjective {
                 : softmaxNll(out, batch.target());
         NDArray nll = nllRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
 
-        // representation prior: every task's (detached) head applied to these rows, as one GEMM
-        // [T·B, H] × [H, T·L], then laid out [T(row), T(head), B, L]
+        // representation prior: every task's (detached) head applied to these rows, as one GEMM per head
+        // [T·B, H+1] × [H+1, T·L] (bias folded in), laid out [T(row), B, T(head), L]
         Shape hs = h.getShape();
         long rowsB = hs.get(1);
         NDArray hd = h.stopGradient().reshape(-1, s.hidden());
-        NDArray muAll = heads(hd, p.headMean, p.headMeanB, rowsT, rowsB, s);
-        NDArray sdAll = LogStd.capped(heads(hd, p.headLogStd, p.headLogStdB, rowsT, rowsB, s)).exp()
-                .add(minStdZ);
+        hd = hd.concat(hd.getManager().ones(new Shape(hd.getShape().get(0), 1)), 1);
         NDArray mix = GumbelSoftmax.mix(own.mixingLogits, noise.gumbel(), tau, offDiagonal);
         NDArray alpha = mix.get(0);
         NDArray beta = mix.get(1);
-        NDArray klZRows = GaussianKl.toMixture(estimator, muZ, sdZ.square(), muAll, sdAll.square(),
-                beta.reshape(rowsT, t, 1, 1), 1);
+        NDArray klZRows;
+        if (estimator == KlEstimator.PAIRWISE) {
+            NDArray varAll = componentSd(hd, p, rowsT, rowsB, minStdZ);
+            GaussianKl.Components c = GaussianKl.components(byComponent(heads(hd, p.headMean, p.headMeanB, 0f, rowsT,
+                    rowsB, s)), varAll.muli(varAll));
+            klZRows = GaussianKl.pairwiseByStatistics(muZ, sdZ.square(), c, beta);
+        } else {
+            NDArray muAll = heads(hd, p.headMean, p.headMeanB, 0f, rowsT, rowsB, s).transpose(0, 2, 1, 3);
+            NDArray sdAll = LogStd.capped(heads(hd, p.headLogStd, p.headLogStdB, 0f, rowsT, rowsB, s)).exp()
+                    .add(minStdZ);
+            klZRows = GaussianKl.toMixture(estimator, muZ, sdZ.square(), muAll, sdAll.square().transpose(0, 2, 1, 3),
+                    beta.reshape(rowsT, t, 1, 1), 1);
+        }
         NDArray klZ = klZRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
 
         // classifier prior: the other tasks' (detached) posteriors of w
         NDArray varW = sdW.square();
-        NDArray allVarW = LogStd.capped(p.wLogStd.stopGradient()).exp().add(minStd).square();
+        // all tasks computed: the components are this step's own posteriors, detached (no second pass)
+        NDArray allVarW = task < 0 ? varW.stopGradient()
+                : LogStd.capped(p.wLogStd.stopGradient()).exp().add(minStd).square();
         NDArray klW = GaussianKl.toMixture(estimator, own.wMean, varW, p.wMean.stopGradient().expandDims(0),
                 allVarW.expandDims(0), alpha.reshape(rowsT, t, 1, 1), 2);
 
@@ -134,13 +145,41 @@ final class VmtlObjective {
         }
     }
 
-    /** Every head k applied to every row: [T(row), T(head), B, L] from rows [T(row)·B, H]. */
-    private static NDArray heads(NDArray rows, NDArray weight, NDArray bias, int rowsT, long rowsB, VmtlShape s) {
+    /**
+     * Every head k applied to every row, plus {@code shift}: [T(row), B, T(head), L] from rows [T(row)·B, H+1] whose
+     * last column is 1 (the bias and the shift ride in the GEMM instead of a pass over the result).
+     */
+    private static NDArray heads(NDArray rows, NDArray weight, NDArray bias, float shift, int rowsT, long rowsB,
+                                 VmtlShape s) {
         int t = s.tasks();
         int l = s.latent();
         NDArray w = weight.stopGradient().transpose(1, 0, 2).reshape(s.hidden(), (long) t * l);
-        NDArray out = rows.matMul(w).reshape(rowsT, rowsB, t, l).add(bias.stopGradient().reshape(1, 1, t, l));
-        return out.transpose(0, 2, 1, 3);
+        NDArray b = bias.stopGradient().reshape(1, (long) t * l);
+        if (shift != 0f) {
+            b = b.add(shift);
+        }
+        return rows.matMul(w.concat(b, 0)).reshape(rowsT, rowsB, t, l);
+    }
+
+    /**
+     * Every head's σ of z on every row, [T(row), T(head), B·L], detached and computed in place: exp(capped(s)) +
+     * minStd with capped(s) = MAX − softplus(MAX − s), i.e. e^MAX·sigmoid(s − MAX) + minStd, four passes over the
+     * T·T·B·L numbers instead of seven. Nothing here is recorded by autograd (the inputs are detached), so the
+     * in-place ops are safe; the constants still come from the step's manager (decision 0031).
+     */
+    private static NDArray componentSd(NDArray rows, VmtlParameters p, int rowsT, long rowsB, float minStdZ) {
+        NDArray shifted = byComponent(heads(rows, p.headLogStd, p.headLogStdB, -LogStd.MAX, rowsT, rowsB, p.shape));
+        NDArray sd = Activation.sigmoid(shifted);
+        shifted.close();
+        return Scalars.muli(sd, (float) Math.exp(LogStd.MAX)).addi(minStdZ);
+    }
+
+    /** [T(row), B, T(head), L] → [T(row), T(head), B·L], contiguous (one copy; see GaussianKl#pairwiseByStatistics). */
+    private static NDArray byComponent(NDArray heads) {
+        Shape hs = heads.getShape();
+        NDArray out = heads.transpose(0, 2, 1, 3).reshape(hs.get(0), hs.get(2), hs.get(1) * hs.get(3));
+        heads.close();
+        return out;
     }
 
     /** −(1/S) Σ_s log softmax(out_s)[y] per row, [T,B]; {@code oneHot} is [T,B,C]. */

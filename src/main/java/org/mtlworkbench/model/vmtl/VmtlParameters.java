@@ -96,21 +96,28 @@ final class VmtlParameters {
     void bind(NDManager step) {
         network.tempAttach(step);
         mixing.tempAttach(step);
-        trunkW = view(0);
-        trunkB = view(1);
-        headMean = view(2);
-        headMeanB = view(3);
-        headLogStd = view(4);
-        headLogStdB = view(5);
-        wMean = view(6);
-        wLogStd = view(7);
-        noiseLogStd = view(8);
+        // one split rather than a slice per parameter: its backward is one concatenation, where each slice's
+        // backward writes a zero vector of the full flat size and autograd adds them all up
+        long[] cuts = new long[shapes.length - 1];
+        for (int i = 0; i < cuts.length; i++) {
+            cuts[i] = offsets[i + 1];
+        }
+        ai.djl.ndarray.NDList parts = network.split(cuts);
+        trunkW = view(parts, 0);
+        trunkB = view(parts, 1);
+        headMean = view(parts, 2);
+        headMeanB = view(parts, 3);
+        headLogStd = view(parts, 4);
+        headLogStdB = view(parts, 5);
+        wMean = view(parts, 6);
+        wLogStd = view(parts, 7);
+        noiseLogStd = view(parts, 8);
         int t = shape.tasks();
         mixingLogits = mixing.reshape(2, t, t);
     }
 
-    private NDArray view(int index) {
-        return network.get(offsets[index] + ":" + offsets[index + 1]).reshape(new Shape(shapes[index]));
+    private NDArray view(ai.djl.ndarray.NDList parts, int index) {
+        return parts.get(index).reshape(new Shape(shapes[index]));
     }
 
     List<NDArray> all() {

@@ -135,8 +135,10 @@ final class VmtlTrainer implements AutoCloseable {
                     if (gradientFault.test(step)) {
                         params.network.getGradient().muli(Float.NaN);
                     }
-                    return VmtlObjective.stack(terms.total(), terms.nll().mean(), terms.klZ().mean(),
-                            terms.klW().mean(), terms.logitPrior().mean()).concat(gradientSum(m));
+                    NDArray means = VmtlObjective.stack(terms.nll(), terms.klZ(), terms.klW(), terms.logitPrior())
+                            .mean(new int[] {1});
+                    return ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(terms.total().reshape(1), means,
+                            gradientSum(m)));
                 }
                 NDArray[] sums = new NDArray[5];
                 for (int t = 0; t < shape.tasks(); t++) {
@@ -193,8 +195,9 @@ final class VmtlTrainer implements AutoCloseable {
 
     /** The squared norms of the network's and the mixing logits' gradients (non-finite if any entry is). */
     private NDArray gradientSum(NDManager m) {
-        return VmtlObjective.stack(params.network.getGradient().square().sum(),
-                params.mixing.getGradient().square().sum());
+        NDArray g = params.network.getGradient();
+        NDArray h = params.mixing.getGradient();
+        return VmtlObjective.stack(g.dot(g), h.dot(h));
     }
 
     /** Sets both gradients to zero in place (subtracting them would leave NaN where they hold ∞ or NaN). */

@@ -148,4 +148,72 @@ class GaussianKlTest {
         assertThat(trueKl).isPositive();
         assertThat(toMixture(KlEstimator.PAIRWISE, W)).isGreaterThan(trueKl);
     }
+
+    /**
+     * The representation prior's pairwise KL through sufficient statistics equals the pairwise tensor's, in value and
+     * in its gradients on the posterior's mean and variance and on the weights (row sums not 1, as in a slice).
+     */
+    @Test
+    void pairwiseByStatisticsMatchesThePairwiseTensorWithGradients() {
+        int t = 3;
+        int b = 5;
+        int l = 4;
+        SplittableRandom rng = new SplittableRandom(11);
+        try (NDManager m = manager.newSubManager()) {
+            NDArray mean = m.create(gaussians(rng, t * b * l, 1.0, 0), new Shape(t, b, l));
+            NDArray var = m.create(gaussians(rng, t * b * l, 0.3, 0), new Shape(t, b, l)).exp();
+            NDArray compMean = m.create(gaussians(rng, t * b * t * l, 1.0, 0.5), new Shape(t, b, t, l));
+            NDArray compSd = m.create(gaussians(rng, t * b * t * l, 0.4, -0.5), new Shape(t, b, t, l)).exp()
+                    .add(0.1f);
+            NDArray weights = m.create(gaussians(rng, t * t, 0.5, 0), new Shape(t, t)).exp();
+            float[][] byStats = valueAndGradients(mean, var, weights, () -> GaussianKl.pairwiseByStatistics(mean, var,
+                    GaussianKl.components(byComponent(compMean), byComponent(compSd.square())), weights));
+            float[][] byTensor = valueAndGradients(mean, var, weights, () -> GaussianKl.toMixture(KlEstimator.PAIRWISE,
+                    mean, var, compMean.transpose(0, 2, 1, 3), compSd.square().transpose(0, 2, 1, 3),
+                    weights.reshape(t, t, 1, 1), 1));
+            String[] what = {"KL per row", "d/d mean", "d/d variance", "d/d weights"};
+            for (int k = 0; k < what.length; k++) {
+                assertThat(byStats[k]).as(what[k]).hasSameSizeAs(byTensor[k]);
+                for (int i = 0; i < byTensor[k].length; i++) {
+                    assertThat(byStats[k][i]).as("%s [%d]", what[k], i).isCloseTo(byTensor[k][i],
+                            within(1e-4f * Math.max(1f, Math.abs(byTensor[k][i]))));
+                }
+            }
+            for (float v : byTensor[0]) {
+                assertThat(v).as("a non-trivial case").isGreaterThan(0.5f);
+            }
+        }
+    }
+
+    /** [T, B, I, L] → [T, I, B·L], a copy. */
+    private static NDArray byComponent(NDArray a) {
+        Shape s = a.getShape();
+        return a.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), s.get(1) * s.get(3));
+    }
+
+    /** The KL rows, then the gradients of their sum on the mean, the variance and the weights. */
+    private static float[][] valueAndGradients(NDArray mean, NDArray var, NDArray weights,
+                                               java.util.function.Supplier<NDArray> kl) {
+        for (NDArray a : new NDArray[] {mean, var, weights}) {
+            a.setRequiresGradient(true);
+        }
+        return DjlDevices.collectGradients(gc -> {
+            NDArray rows = kl.get();
+            gc.backward(rows.sum());
+            float[][] out = {rows.toFloatArray(), mean.getGradient().toFloatArray(), var.getGradient().toFloatArray(),
+                weights.getGradient().toFloatArray()};
+            for (NDArray a : new NDArray[] {mean, var, weights}) {
+                a.getGradient().subi(a.getGradient());
+            }
+            return out;
+        });
+    }
+
+    private static float[] gaussians(SplittableRandom rng, int n, double sd, double mean) {
+        float[] out = new float[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) (mean + sd * rng.nextGaussian());
+        }
+        return out;
+    }
 }
