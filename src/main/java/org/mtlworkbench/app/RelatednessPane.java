@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.mtlworkbench.export.render.HeatmapRenderer;
 import org.mtlworkbench.relatedness.RelatednessView;
 
 /**
@@ -32,6 +33,7 @@ final class RelatednessPane extends BorderPane {
     private final Label empty = new Label("Train a model to see how it relates the tasks.");
     private final Map<String, FigureView> learned = new LinkedHashMap<>();
     private final Map<String, FigureView> truths = new LinkedHashMap<>();
+    private final Map<String, Object> truthOrders = new java.util.HashMap<>();
     private List<RelatednessView> lastViews = List.of();
     private GroundTruth truth = GroundTruth.NONE;
     private Consumer<FigureView> onExportFigure = v -> { };
@@ -80,6 +82,7 @@ final class RelatednessPane extends BorderPane {
             setCenter(empty);
             learned.clear();
             truths.clear();
+            truthOrders.clear();
             grid.getChildren().clear();
             return;
         }
@@ -87,6 +90,7 @@ final class RelatednessPane extends BorderPane {
             grid.getChildren().clear();
             learned.clear();
             truths.clear();
+            truthOrders.clear();
         }
         int row = 0;
         for (RelatednessView v : views) {
@@ -104,13 +108,16 @@ final class RelatednessPane extends BorderPane {
             int col = 1;
             for (RelatednessView t : gt.matching(v)) {
                 String key = v.title() + "|" + t.title();
-                var tf = Figures.truthBeside(t, fig);
+                // the truth only changes with the learned heatmap's task order: redraw it only then
+                Object dependsOn = fig instanceof HeatmapRenderer h ? h.taskOrder() : null;
                 FigureView tv = truths.get(key);
                 if (tv == null) {
-                    tv = view(tf, "truth-" + row + "-" + col);
+                    tv = view(Figures.truthBeside(t, fig), "truth-" + row + "-" + col);
                     truths.put(key, tv);
-                } else {
-                    tv.setFigure(tf);
+                    truthOrders.put(key, dependsOn);
+                } else if (!java.util.Objects.equals(dependsOn, truthOrders.get(key))) {
+                    tv.setFigure(Figures.truthBeside(t, fig));
+                    truthOrders.put(key, dependsOn);
                 }
                 if (layoutChanged) {
                     grid.add(tv, col, row);

@@ -33,8 +33,8 @@ final class TrainingViewModel {
 
     /** Minimum time between two draws: at most 15 snapshots a second are drawn (on the render thread). */
     static final long DRAW_INTERVAL_NANOS = 66_000_000L;
-    /** Relatedness views (several canvases) are redrawn at most ten times a second. */
-    static final long VIEWS_INTERVAL_NANOS = 100_000_000L;
+    /** Relatedness views (several figures, slow to change) are redrawn at most five times a second. */
+    static final long VIEWS_INTERVAL_NANOS = 200_000_000L;
     private static final Set<String> STEP_PARAMS = Set.of("maxIterations", "iterations", "maxIter", "steps",
             "epochs", "nSteps", "numSteps", "maxSteps");
 
