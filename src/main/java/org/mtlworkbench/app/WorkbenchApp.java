@@ -34,9 +34,7 @@ public final class WorkbenchApp extends Application {
         Parameters p = getParameters();
         if (p != null) {
             Launcher.experimentArgument(p.getUnnamed()).ifPresent(wb::loadExperiment);
-            // a shared set-up given on the command line opens at once
-            p.getRaw().stream().filter(a -> a.endsWith(org.mtlworkbench.experiment.setup.SetupFile.EXTENSION))
-                    .findFirst().ifPresent(a -> wb.teaching.openSetup(java.nio.file.Path.of(a), () -> { }));
+            Launcher.setupArgument(p.getUnnamed()).ifPresent(f -> wb.teaching.openSetup(f, () -> { }));
         }
     }
 }

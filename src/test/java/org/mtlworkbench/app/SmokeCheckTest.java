@@ -68,6 +68,9 @@ class SmokeCheckTest {
         assertThat(Launcher.experimentArgument(List.of("-Dx.json", "/home/ann/run.mtlwb.json", "b.json")))
                 .contains(Path.of("/home/ann/run.mtlwb.json"));
         assertThat(Launcher.experimentArgument(List.of("data.csv"))).isEmpty();
+        assertThat(Launcher.setupArgument(List.of("b.json", "/home/ann/Lesson 2.MTLSETUP"))).contains(
+                Path.of("/home/ann/Lesson 2.MTLSETUP"));
+        assertThat(Launcher.setupArgument(List.of("b.json"))).isEmpty();
     }
 
     @Test
