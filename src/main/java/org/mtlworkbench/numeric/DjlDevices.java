@@ -2,6 +2,7 @@ package org.mtlworkbench.numeric;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -18,6 +19,12 @@ import java.util.function.Function;
 public final class DjlDevices {
 
     private static final ReentrantLock GRADIENT_LOCK = new ReentrantLock();
+
+    /** DJL's property for libtorch's intra-op thread count, read when the engine loads; set, it wins. */
+    public static final String THREADS_PROPERTY = "ai.djl.pytorch.num_threads";
+
+    /** The intra-op thread count this thread last asked for (0: never asked). */
+    private static final ThreadLocal<int[]> THREADS_ASKED = ThreadLocal.withInitial(() -> new int[1]);
 
     private DjlDevices() {
     }
@@ -36,6 +43,37 @@ public final class DjlDevices {
     /** A short name for provenance and logs, e.g. "cpu" or "gpu(0)". */
     public static String describe(Device device) {
         return device.isGpu() ? "gpu(" + device.getDeviceId() + ")" : "cpu";
+    }
+
+    /**
+     * Asks libtorch to run the ops that the calling thread starts with {@code n} intra-op threads, unless the user
+     * fixed the count with {@link #THREADS_PROPERTY}. Cheap when repeated (only a change reaches the engine, which
+     * also clears oneDNN's cache). Scope: libgomp keeps the count per calling thread, but libtorch also stores it
+     * as the default of threads that have not run an op yet, so it is process-wide for those (decision 0032).
+     *
+     * @return whether the request reached the engine (false: fixed by the property, or already in effect)
+     */
+    public static boolean useIntraOpThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads: " + n);
+        }
+        if (System.getProperty(THREADS_PROPERTY) != null) {
+            return false;
+        }
+        int[] asked = THREADS_ASKED.get();
+        if (asked[0] == n) {
+            return false;
+        }
+        engine(); // loads the native library
+        JniUtils.setNumThreads(n);
+        asked[0] = n;
+        return true;
+    }
+
+    /** libtorch's intra-op thread count as seen from the calling thread. */
+    public static int intraOpThreads() {
+        engine();
+        return JniUtils.getNumThreads();
     }
 
     /**

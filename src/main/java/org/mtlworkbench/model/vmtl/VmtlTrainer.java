@@ -47,6 +47,8 @@ final class VmtlTrainer implements AutoCloseable {
     private final int[] rows;
     private final java.util.List<String> taskNames;
     private final long seed;
+    /** libtorch intra-op threads for this fit's steps on the CPU, 0 on a GPU ({@link StepThreads}). */
+    private final int threads;
     private int version;
     private VmtlLiveModel lastIssued;
     private boolean closed;
@@ -83,6 +85,7 @@ final class VmtlTrainer implements AutoCloseable {
         decayMask = params.decayMask(manager);
         batchRng = random.apply("batches");
         noiseRng = random.apply("noise");
+        threads = device.isGpu() ? 0 : StepThreads.forStep(shape, batches.batchRows(), settings.samples());
     }
 
     VmtlShape shape() {
@@ -118,6 +121,9 @@ final class VmtlTrainer implements AutoCloseable {
             lambdaW[t] = (float) settings.klSchedule().weightW(step, settings.klWeightW(), settings.klWarmupSteps(),
                     rows[t]);
             lambdaWMean += lambdaW[t] / lambdaW.length;
+        }
+        if (threads > 0) {
+            DjlDevices.useIntraOpThreads(threads); // per calling thread: set where the step runs
         }
         try (NDManager m = manager.newSubManager()) {
             networkAdam.tempAttach(m);
