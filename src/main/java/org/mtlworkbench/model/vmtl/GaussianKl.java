@@ -63,14 +63,14 @@ final class GaussianKl {
     }
 
     /**
-     * The sufficient statistics of detached Gaussian components N(μᵢ, σᵢ²), each [T, I, B·L] (row task, component,
-     * then row and latent axis flattened, contiguous): 1/σᵢ², μᵢ/σᵢ², and log σᵢ² + μᵢ²/σᵢ².
+     * The sufficient statistics of detached Gaussian components N(μᵢ, σᵢ²), each [T, I, L·B] (row task, component,
+     * then latent and row axis flattened, contiguous): 1/σᵢ², μᵢ/σᵢ², and log σᵢ² + μᵢ²/σᵢ².
      */
     record Components(NDArray precision, NDArray meanPrecision, NDArray constant) {
     }
 
     /**
-     * The statistics of components with means {@code mean} and variances {@code var} ([T, I, B·L], not requiring
+     * The statistics of components with means {@code mean} and variances {@code var} ([T, I, L·B], not requiring
      * gradients). Computed in place to keep the step's allocations down: both arguments are used up (closed).
      */
     static Components components(NDArray mean, NDArray var) {
@@ -93,7 +93,7 @@ final class GaussianKl {
      * The components are detached (the previous iteration's posteriors), so their statistics are computed without
      * autograd, and the only recorded ops that touch T·I·B·L numbers are three batched matmuls with the weights
      * (forward and backward), against a dozen elementwise passes (and as many backward) for the pairwise tensor.
-     * The components' axis sits right after the row task's, so that each product is a plain [1, I] × [I, B·L] GEMM
+     * The components' axis sits right after the row task's, so that each product is a plain [1, I] × [I, L·B] GEMM
      * per task: broadcasting the weights over the rows instead ([T, 1, 1, I] × [T, B, I, L]) made the backward
      * pass of these three products alone take longer than the rest of the landmine step.
      * Precision: float32 cancellation in m²/σᵢ² − 2mμᵢ/σᵢ² + μᵢ²/σᵢ² is relative to (|m| + |μᵢ|)²/σᵢ², small while
@@ -101,21 +101,24 @@ final class GaussianKl {
      *
      * @param m       the posterior's means, [T, B, L] (requires gradient)
      * @param v       its variances, [T, B, L]
-     * @param c       the components' statistics: task i's (detached) head on row b of task t, [T, I, B·L]
+     * @param c       the components' statistics: task i's (detached) head on row b of task t, [T, I, L·B]
      * @param weights mixing weights, [T, I]
      * @return the KL per row, [T, B]
      */
     static NDArray pairwiseByStatistics(NDArray m, NDArray v, Components c, NDArray weights) {
         long[] ws = weights.getShape().getShape();
         Shape rows = m.getShape();
-        // [T, 1, I] × [T, I, B·L] → [T, B, L]: the weighted sums over the components
+        Shape byLatent = new Shape(rows.get(0), rows.get(2), rows.get(1));
+        // [T, 1, I] × [T, I, L·B] → [T, L, B]: the weighted sums over the components; m and v are seen as [T, L, B]
         NDArray w = weights.reshape(ws[0], 1, ws[1]);
-        NDArray sumPrecision = w.matMul(c.precision()).reshape(rows);
-        NDArray sumMeanPrecision = w.matMul(c.meanPrecision()).reshape(rows);
-        NDArray sumConstant = w.matMul(c.constant()).reshape(rows);
+        NDArray sumPrecision = w.matMul(c.precision()).reshape(byLatent);
+        NDArray sumMeanPrecision = w.matMul(c.meanPrecision()).reshape(byLatent);
+        NDArray sumConstant = w.matMul(c.constant()).reshape(byLatent);
         NDArray weightSum = weights.sum(new int[] {1}).reshape(ws[0], 1, 1);
-        NDArray own = v.add(m.square()).mul(sumPrecision).sub(Scalars.mul(m.mul(sumMeanPrecision), 2f))
-                .add(sumConstant).sub(v.log().add(1f).mul(weightSum)).sum(new int[] {2});
+        NDArray mt = m.transpose(0, 2, 1);
+        NDArray vt = v.transpose(0, 2, 1);
+        NDArray own = vt.add(mt.square()).mul(sumPrecision).sub(Scalars.mul(mt.mul(sumMeanPrecision), 2f))
+                .add(sumConstant).sub(vt.log().add(1f).mul(weightSum)).sum(new int[] {1});
         return Scalars.mul(own, 0.5f);
     }
 

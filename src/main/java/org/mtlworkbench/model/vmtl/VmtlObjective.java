@@ -89,9 +89,9 @@ final class VmtlObjective {
         NDArray beta = mix.get(1);
         NDArray klZRows;
         if (estimator == KlEstimator.PAIRWISE) {
-            NDArray varAll = componentSd(hd, p, rowsT, rowsB, minStdZ);
-            GaussianKl.Components c = GaussianKl.components(byComponent(heads(hd, p.headMean, p.headMeanB, 0f, rowsT,
-                    rowsB, s)), varAll.muli(varAll));
+            NDArray both = componentHeads(hd.reshape(rowsT, rowsB, s.hidden() + 1), p);
+            NDArray varAll = componentSd(both.get(":, " + t + ":"), minStdZ);
+            GaussianKl.Components c = GaussianKl.components(both.get(":, 0:" + t), varAll.muli(varAll));
             klZRows = GaussianKl.pairwiseByStatistics(muZ, sdZ.square(), c, beta);
         } else {
             NDArray muAll = heads(hd, p.headMean, p.headMeanB, 0f, rowsT, rowsB, s).transpose(0, 2, 1, 3);
@@ -162,24 +162,40 @@ final class VmtlObjective {
     }
 
     /**
-     * Every head's σ of z on every row, [T(row), T(head), B·L], detached and computed in place: exp(capped(s)) +
-     * minStd with capped(s) = MAX − softplus(MAX − s), i.e. e^MAX·sigmoid(s − MAX) + minStd, four passes over the
-     * T·T·B·L numbers instead of seven. Nothing here is recorded by autograd (the inputs are detached), so the
-     * in-place ops are safe; the constants still come from the step's manager (decision 0031).
+     * Every head k applied to every row, detached, for the representation prior: [T(row), 2·T(head), L·B], the means
+     * then the log σ shifted by −MAX, each [T(row), T(head), L·B] as a slice of the second axis. One GEMM
+     * [2·T·L, H+1] × [T(row), H+1, B] from rows [T(row), B, H+1] whose last column is 1 (the bias and the shift ride
+     * in it); the product comes out in the components' layout, so no transposing copy of T·T·B·L numbers follows.
      */
-    private static NDArray componentSd(NDArray rows, VmtlParameters p, int rowsT, long rowsB, float minStdZ) {
-        NDArray shifted = byComponent(heads(rows, p.headLogStd, p.headLogStdB, -LogStd.MAX, rowsT, rowsB, p.shape));
+    private static NDArray componentHeads(NDArray rows, VmtlParameters p) {
+        VmtlShape s = p.shape;
+        int t = s.tasks();
+        NDArray mean = headRows(p.headMean, p.headMeanB, 0f);
+        NDArray logStd = headRows(p.headLogStd, p.headLogStdB, -LogStd.MAX);
+        NDArray weights = mean.concat(logStd, 0).reshape(2L * t * s.latent(), s.hidden() + 1);
+        Shape rs = rows.getShape();
+        return weights.matMul(rows.transpose(0, 2, 1)).reshape(rs.get(0), 2L * t, s.latent() * rs.get(1));
+    }
+
+    /** A head's weights [T, H, L] and bias [T, 1, L] (+ shift) as rows [T, L, H+1], detached. */
+    private static NDArray headRows(NDArray weight, NDArray bias, float shift) {
+        NDArray b = bias.stopGradient().transpose(0, 2, 1);
+        if (shift != 0f) {
+            b = b.add(shift);
+        }
+        return weight.stopGradient().transpose(0, 2, 1).concat(b, 2);
+    }
+
+    /**
+     * Every head's σ of z on every row from its shifted log σ (see {@link #componentHeads}), detached: exp(capped(s))
+     * + minStd with capped(s) = MAX − softplus(MAX − s), i.e. e^MAX·sigmoid(s − MAX) + minStd, in place after the
+     * sigmoid. Nothing here is recorded by autograd (the inputs are detached), so the in-place ops are safe; the
+     * constants still come from the step's manager (decision 0031).
+     */
+    private static NDArray componentSd(NDArray shifted, float minStdZ) {
         NDArray sd = Activation.sigmoid(shifted);
         shifted.close();
         return Scalars.muli(sd, (float) Math.exp(LogStd.MAX)).addi(minStdZ);
-    }
-
-    /** [T(row), B, T(head), L] → [T(row), T(head), B·L], contiguous (one copy; see GaussianKl#pairwiseByStatistics). */
-    private static NDArray byComponent(NDArray heads) {
-        Shape hs = heads.getShape();
-        NDArray out = heads.transpose(0, 2, 1, 3).reshape(hs.get(0), hs.get(2), hs.get(1) * hs.get(3));
-        heads.close();
-        return out;
     }
 
     /** −(1/S) Σ_s log softmax(out_s)[y] per row, [T,B]; {@code oneHot} is [T,B,C]. */

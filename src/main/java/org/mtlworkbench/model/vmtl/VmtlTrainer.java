@@ -44,6 +44,9 @@ final class VmtlTrainer implements AutoCloseable {
     private final NDArray decayMask;
     private final SplittableRandom batchRng;
     private final SplittableRandom noiseRng;
+    /** The step's Gaussian noise, drawn into the same arrays every step (m.create copies them). */
+    private float[] epsZ;
+    private float[] epsW;
     private final int[] rows;
     private final java.util.List<String> taskNames;
     private final long seed;
@@ -227,15 +230,16 @@ final class VmtlTrainer implements AutoCloseable {
         int t = shape.tasks();
         int b = batches.batchRows();
         int l = shape.latent();
-        float[] ez = gaussians(s * t * b * l);
-        float[] ew = gaussians(s * t * shape.classifierRows() * shape.outputs());
-        return new VmtlObjective.Noise(m.create(ez, new Shape(s, t, b, l)),
-                m.create(ew, new Shape(s, t, shape.classifierRows(), shape.outputs())),
+        epsZ = gaussians(epsZ, s * t * b * l);
+        epsW = gaussians(epsW, s * t * shape.classifierRows() * shape.outputs());
+        return new VmtlObjective.Noise(m.create(epsZ, new Shape(s, t, b, l)),
+                m.create(epsW, new Shape(s, t, shape.classifierRows(), shape.outputs())),
                 m.create(GumbelSoftmax.noise(noiseRng, t, 2), new Shape(2, t, t)));
     }
 
-    private float[] gaussians(int n) {
-        float[] out = new float[n];
+    /** Fills {@code reuse} (or a new array when it is null or of another size) with n standard normals. */
+    private float[] gaussians(float[] reuse, int n) {
+        float[] out = reuse != null && reuse.length == n ? reuse : new float[n];
         for (int i = 0; i < n; i++) {
             out[i] = (float) noiseRng.nextGaussian();
         }

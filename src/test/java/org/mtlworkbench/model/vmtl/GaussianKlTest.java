@@ -185,10 +185,10 @@ class GaussianKlTest {
         }
     }
 
-    /** [T, B, I, L] → [T, I, B·L], a copy. */
+    /** [T, B, I, L] → [T, I, L·B], a copy. */
     private static NDArray byComponent(NDArray a) {
         Shape s = a.getShape();
-        return a.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), s.get(1) * s.get(3));
+        return a.transpose(0, 2, 3, 1).reshape(s.get(0), s.get(2), s.get(3) * s.get(1));
     }
 
     /** The KL rows, then the gradients of their sum on the mean, the variance and the weights. */
