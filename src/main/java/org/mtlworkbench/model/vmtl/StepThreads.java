@@ -4,7 +4,7 @@ package org.mtlworkbench.model.vmtl;
  * How many libtorch intra-op threads a VMTL step on the CPU asks for (decision 0032). A step is hundreds of small
  * native ops; a second OpenMP thread costs a wake-up and a join per op and, on a machine shared with other work,
  * waits for a core. Measured on 2 cores under load: one thread ran office-caltech and landmine faster in wall time,
- * and landmine with 256 rows per task (≈ 2·10⁸ multiply-adds a step) still ran 1.8× faster on one. Above
+ * and landmine with 256 rows per task (≈ 4.5·10⁸ multiply-adds a step) still ran 1.8× faster on one. Above
  * {@link #MANY} (not measured) the machine's cores are used.
  */
 final class StepThreads {

@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * VMTL training steps per second on landmine (29 tasks, 9 inputs) and office_caltech10_surf (4 tasks, 800
  * inputs, 10 classes), 32 rows per task per step, default model settings, CPU: all tasks in one batched
  * computation against a per-task loop of the same model (one forward and backward pass per task), same run.
- * Thread settings come from the environment: run with {@code OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE}
- * ({@code ./bench} sets the wait policy; with OpenMP's default the idle thread spins).
+ * Run with {@code OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE} ({@code ./bench} sets the wait policy; with OpenMP's
+ * default the idle thread spins). The VMTL step itself asks libtorch for one intra-op thread on the thread that runs
+ * it ({@code StepThreads}); {@code -jvmArgsAppend -Dai.djl.pytorch.num_threads=N} fixes the count instead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
