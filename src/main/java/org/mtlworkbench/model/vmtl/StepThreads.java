@@ -1,16 +1,16 @@
 package org.mtlworkbench.model.vmtl;
 
 /**
- * How many libtorch intra-op threads a VMTL step on the CPU asks for (decision 0032). A step is hundreds of small
- * native ops; a second OpenMP thread costs a wake-up and a join per op and, on a machine shared with other work,
- * waits for a core. Measured on 2 cores under load: one thread ran office-caltech and landmine faster in wall time,
- * and landmine with 256 rows per task (≈ 4.5·10⁸ multiply-adds a step) still ran 1.8× faster on one. Above
- * {@link #MANY} (not measured) the machine's cores are used.
+ * How many libtorch intra-op threads a VMTL step on the CPU asks for (decision 0032). A small step is hundreds of
+ * small native ops; a second OpenMP thread costs a wake-up and a join per op and, on a machine shared with other
+ * work, waits for a core. Measured on 2 cores (JMH, load 2–3): office-caltech (7.7·10⁶ multiply-adds a step) ran
+ * 1.3–1.5× faster on one thread; landmine (5.7·10⁷, mostly the prior's every-head-on-every-row GEMMs) ran 0.87–0.94×
+ * as fast on one thread as on two, so it keeps every core. Under heavy load one thread won on both.
  */
 final class StepThreads {
 
-    /** Forward multiply-adds a step above which a step uses every core. */
-    static final double MANY = 1e9;
+    /** Forward multiply-adds a step above which a step uses every core (between the two measured data sets). */
+    static final double MANY = 2e7;
 
     private StepThreads() {
     }

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * inputs, 10 classes), 32 rows per task per step, default model settings, CPU: all tasks in one batched
  * computation against a per-task loop of the same model (one forward and backward pass per task), same run.
  * Run with {@code OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE} ({@code ./bench} sets the wait policy; with OpenMP's
- * default the idle thread spins). The VMTL step itself asks libtorch for one intra-op thread on the thread that runs
- * it ({@code StepThreads}); {@code -jvmArgsAppend -Dai.djl.pytorch.num_threads=N} fixes the count instead.
+ * default the idle thread spins). The VMTL step itself chooses libtorch's intra-op thread count by its size on the
+ * thread that runs it ({@code StepThreads}: one for office-caltech, every core for landmine); {@code -jvmArgsAppend -Dai.djl.pytorch.num_threads=N} fixes the count instead.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -16,10 +16,11 @@ class StepThreadsTest {
     }
 
     @Test
-    void theBenchmarkedStepsRunOnOneThread() {
-        assertThat(StepThreads.forStep(LANDMINE, 32, 4)).isEqualTo(1);
+    void officeRunsOnOneThreadAndLandmineOnEveryCore() {
         assertThat(StepThreads.forStep(OFFICE, 32, 4)).isEqualTo(1);
-        assertThat(StepThreads.forStep(LANDMINE, 256, 4)).isEqualTo(1); // measured: still faster on one
+        assertThat(StepThreads.multiplyAdds(LANDMINE, 32, 4)).isGreaterThan(StepThreads.MANY);
+        assertThat(StepThreads.forStep(LANDMINE, 32, 4)).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(StepThreads.forStep(LANDMINE, 8, 4)).as("a quarter of the rows").isEqualTo(1);
     }
 
     @Test
