@@ -90,7 +90,13 @@ public final class VmtlFactory implements ModelFactory {
                         "initial standard deviation of every classifier posterior q(w_t)").withLogScale(),
                 ParamSpec.ofDouble("minStd", 1e-3, 1e-6, 1.0,
                         "floor added to every posterior standard deviation (against variance collapse)")
-                        .withLogScale());
+                        .withLogScale(),
+                ParamSpec.ofChoice("classWeighting", "none", List.of("none", "balanced"),
+                        "classification: weight each row's likelihood by N_t/(C·N_tc) of its class in its task "
+                        + "(balanced; predictions add back log N_tc/N_t, so probabilities keep the task's base rate)"),
+                ParamSpec.ofDouble("nullStd", 0.0, 0.0, 100.0,
+                        "σ₀ of a 'borrow nothing' component N(0, σ₀²I) in every classifier prior, with its own "
+                        + "learned mixing logit (0 = none, as in the paper)"));
     }
 
     @Override

@@ -28,9 +28,11 @@ final class VmtlPredictor implements FittedModel {
     private final double targetMean;
     private final double targetSd;
     private final long seed;
+    /** Per task and class, added to every logit sample (undoes a class-balanced likelihood), or null. */
+    private final double[][] logitShift;
 
     VmtlPredictor(VmtlWeights weights, List<String> taskNames, int samples, double minStd, double minStdZ, double tau,
-                  double targetMean, double targetSd, long seed) {
+                  double targetMean, double targetSd, long seed, double[][] logitShift) {
         this.w = weights;
         this.taskNames = List.copyOf(taskNames);
         this.samples = samples;
@@ -40,6 +42,7 @@ final class VmtlPredictor implements FittedModel {
         this.targetMean = targetMean;
         this.targetSd = targetSd;
         this.seed = seed;
+        this.logitShift = logitShift;
     }
 
     VmtlWeights weights() {
@@ -91,7 +94,7 @@ final class VmtlPredictor implements FittedModel {
                     for (int j = 0; j < l; j++) {
                         a += z[j] * ws[j * c + o];
                     }
-                    out[o] = a;
+                    out[o] = logitShift == null ? a : a + logitShift[task][o];
                 }
                 if (s.regression()) {
                     sum += out[0];
