@@ -50,6 +50,8 @@ public final class VmtlFactory implements ModelFactory {
                 ParamSpec.ofInt("batchSize", 32, 0, 100_000,
                         "rows per task per step; 0 = all rows of every task (masked to equal length)"),
                 ParamSpec.ofInt("hidden", 64, 1, 4096, "width of the shared trunk of the encoder q(z|x)"),
+                ParamSpec.ofBoolean("skip", false,
+                        "the task heads of the encoder also read the inputs (a linear path beside the trunk)"),
                 ParamSpec.ofInt("latent", 16, 1, 1024, "dimension of the representation z"),
                 ParamSpec.ofInt("samples", 4, 1, 256, "Monte Carlo samples of z and w per row and step"),
                 ParamSpec.ofInt("predictSamples", 32, 1, 4096, "Monte Carlo samples averaged for a prediction"),

@@ -74,6 +74,9 @@ final class VmtlObjective {
 
         // encoder: shared trunk, per-task heads (own task) → q_t(z|x) = N(muZ, sdZ²), [T,B,L]
         NDArray h = Activation.elu(x.matMul(p.trunkW).add(p.trunkB), 1f);
+        if (s.skip()) { // the heads read [ELU(xW + b), x]: a linear path that needs no trunk to be learned first
+            h = h.concat(x, 2);
+        }
         NDArray muZ = h.matMul(own.headMean).add(own.headMeanB);
         NDArray sdZ = LogStd.capped(h.matMul(own.headLogStd).add(own.headLogStdB)).exp().add(minStdZ);
 
@@ -96,7 +99,7 @@ final class VmtlObjective {
         // [T·B, H+1] × [H+1, T·L] (bias folded in), laid out [T(row), B, T(head), L]
         Shape hs = h.getShape();
         long rowsB = hs.get(1);
-        NDArray hd = h.stopGradient().reshape(-1, s.hidden());
+        NDArray hd = h.stopGradient().reshape(-1, s.headInputs());
         hd = hd.concat(hd.getManager().ones(new Shape(hd.getShape().get(0), 1)), 1);
         boolean nullComponent = ext.nullStd() > 0;
         // with the null component, α's diagonal (task t itself) is the weight of N(0, σ₀²I); β keeps a zero diagonal
@@ -178,7 +181,7 @@ final class VmtlObjective {
                                  VmtlShape s) {
         int t = s.tasks();
         int l = s.latent();
-        NDArray w = weight.stopGradient().transpose(1, 0, 2).reshape(s.hidden(), (long) t * l);
+        NDArray w = weight.stopGradient().transpose(1, 0, 2).reshape(s.headInputs(), (long) t * l);
         NDArray b = bias.stopGradient().reshape(1, (long) t * l);
         if (shift != 0f) {
             b = b.add(shift);

@@ -118,8 +118,9 @@ final class VmtlPredictor implements FittedModel {
         VmtlShape s = w.shape();
         int d = s.inputs();
         int hN = s.hidden();
+        int hi = s.headInputs();
         int l = s.latent();
-        double[] h = new double[hN];
+        double[] h = new double[hi];
         float[] tw = w.trunkW();
         for (int j = 0; j < hN; j++) {
             h[j] = w.trunkB()[j];
@@ -137,12 +138,15 @@ final class VmtlPredictor implements FittedModel {
         for (int j = 0; j < hN; j++) {
             h[j] = h[j] > 0 ? h[j] : Math.expm1(h[j]);
         }
-        int off = task * hN * l;
+        if (s.skip()) {
+            System.arraycopy(x, 0, h, hN, d);
+        }
+        int off = task * hi * l;
         for (int k = 0; k < l; k++) {
             mu[k] = w.headMeanB()[task * l + k];
             sd[k] = w.headLogStdB()[task * l + k];
         }
-        for (int j = 0; j < hN; j++) {
+        for (int j = 0; j < hi; j++) {
             double hj = h[j];
             int base = off + j * l;
             for (int k = 0; k < l; k++) {

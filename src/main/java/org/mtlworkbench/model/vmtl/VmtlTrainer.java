@@ -66,7 +66,7 @@ final class VmtlTrainer implements AutoCloseable {
         this.seed = seed;
         boolean regression = !data.isClassification();
         shape = new VmtlShape(data.taskCount(), data.featureCount(), settings.hidden(), settings.latent(),
-                regression ? 1 : data.classCount(), regression);
+                regression ? 1 : data.classCount(), regression, settings.skip());
         device = DjlDevices.preferredDevice();
         manager = DjlDevices.engine().newBaseManager(device);
         batches = new TaskBatches(data, settings.batchSize());

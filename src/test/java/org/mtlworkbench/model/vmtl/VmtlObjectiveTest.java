@@ -77,7 +77,8 @@ class VmtlObjectiveTest {
         MultiTaskDataset data = tinyData(regression, rng);
         int t = 3;
         int c = regression ? 1 : 3;
-        VmtlShape shape = new VmtlShape(t, 2, H, L, c, regression);
+        // extended: also the skip path (heads read [ELU(xW + b), x])
+        VmtlShape shape = new VmtlShape(t, 2, H, L, c, regression, extended);
         try (NDManager m = manager.newSubManager()) {
             VmtlParameters p = new VmtlParameters(m, shape, 0.5, rng);
             for (NDArray a : p.all()) { // move off the symmetric initialisation
@@ -222,7 +223,10 @@ class VmtlObjectiveTest {
         }
 
         double[] trunk(double[] x) {
-            double[] h = new double[H];
+            double[] h = new double[s.skip() ? H + x.length : H];
+            if (s.skip()) {
+                System.arraycopy(x, 0, h, H, x.length);
+            }
             for (int j = 0; j < H; j++) {
                 double a = w.trunkB()[j];
                 for (int i = 0; i < x.length; i++) {
@@ -239,9 +243,9 @@ class VmtlObjectiveTest {
             for (int l = 0; l < L; l++) {
                 double mu = w.headMeanB()[k * L + l];
                 double ls = w.headLogStdB()[k * L + l];
-                for (int j = 0; j < H; j++) {
-                    mu += h[j] * w.headMean()[(k * H + j) * L + l];
-                    ls += h[j] * w.headLogStd()[(k * H + j) * L + l];
+                for (int j = 0; j < h.length; j++) {
+                    mu += h[j] * w.headMean()[(k * h.length + j) * L + l];
+                    ls += h[j] * w.headLogStd()[(k * h.length + j) * L + l];
                 }
                 out[0][l] = mu;
                 out[1][l] = Math.exp(softCap(ls)) + MIN_STD;
