@@ -44,8 +44,8 @@ final class ClassBalance {
 
     /**
      * The shift log π_tc added to the logits at prediction (the balanced fit's uniform class prior replaced by the
-     * task's own); a class absent from a task's training rows gets the shift of half a row, log(0.5 / N_t)
-     * would need N_t, so log of the smallest present frequency / 2 stands in for it.
+     * task's own); a class absent from a task's training rows (frequency 0, log −∞) gets half the task's smallest
+     * present frequency.
      */
     static double[][] logPriorShift(double[][] frequencies) {
         double[][] shift = new double[frequencies.length][];
