@@ -96,7 +96,8 @@ final class VmtlObjective {
         NDArray nll = nllRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
 
         // representation prior: every task's (detached) head applied to these rows, as one GEMM per head
-        // [T·B, H+1] × [H+1, T·L] (bias folded in), laid out [T(row), B, T(head), L]
+        // [T·B, H′+1] × [H′+1, T·L] (bias folded in; H′ = H, or H + D with the skip path), laid out
+        // [T(row), B, T(head), L]
         Shape hs = h.getShape();
         long rowsB = hs.get(1);
         NDArray hd = h.stopGradient().reshape(-1, s.headInputs());
