@@ -48,6 +48,11 @@ final class CompareCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "5", paramLabel = "N", description = "Seeds 1..N (default: ${DEFAULT-VALUE}).")
     int seeds;
 
+    @Option(names = "--first-seed", defaultValue = "1", paramLabel = "S",
+            description = "First seed (default: ${DEFAULT-VALUE}): seeds S..S+N-1, e.g. to explore settings on seeds"
+                    + " other than the reported ones.")
+    int firstSeed;
+
     @Mixin
     DataOptions dataOptions;
 
@@ -74,7 +79,7 @@ final class CompareCommand implements java.util.concurrent.Callable<Integer> {
         Set<String> metricNames = new LinkedHashSet<>();
         String described = null;
         ImportedData imported = DataPreparation.load(dataOptions.request(1));
-        for (int seed = 1; seed <= seeds; seed++) {
+        for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
             PreparedData data = DataPreparation.split(imported, dataOptions.request(seed));
             if (described == null) {
                 described = CliText.describeData(data);

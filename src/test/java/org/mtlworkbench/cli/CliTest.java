@@ -83,6 +83,18 @@ class CliTest {
     }
 
     @Test
+    void compareFirstSeedRunsSeedsFromThere() throws Exception {
+        Path data = writeClustered();
+        Path csv = tmp.resolve("runs.csv");
+        Result r = run("compare", "--models", "pooled", "--data", data.toString(), "--train-per-task", "10",
+                "--seeds", "2", "--first-seed", "11", "--out", csv.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        java.util.Set<String> seeds = new java.util.TreeSet<>();
+        Files.readAllLines(csv).stream().skip(1).forEach(line -> seeds.add(line.split(",")[1]));
+        assertThat(seeds).containsExactly("11", "12");
+    }
+
+    @Test
     void badInputExitsWithCode2AndOneLineNamingFileLineAndColumn() throws Exception {
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "task,x1,target\na,1,2\na,oops,3\n");

@@ -50,6 +50,8 @@ public final class VmtlFactory implements ModelFactory {
                 ParamSpec.ofInt("batchSize", 32, 0, 100_000,
                         "rows per task per step; 0 = all rows of every task (masked to equal length)"),
                 ParamSpec.ofInt("hidden", 64, 1, 4096, "width of the shared trunk of the encoder q(z|x)"),
+                ParamSpec.ofBoolean("skip", false,
+                        "the task heads of the encoder also read the inputs (a linear path beside the trunk)"),
                 ParamSpec.ofInt("latent", 16, 1, 1024, "dimension of the representation z"),
                 ParamSpec.ofInt("samples", 4, 1, 256, "Monte Carlo samples of z and w per row and step"),
                 ParamSpec.ofInt("predictSamples", 32, 1, 4096, "Monte Carlo samples averaged for a prediction"),
@@ -90,7 +92,13 @@ public final class VmtlFactory implements ModelFactory {
                         "initial standard deviation of every classifier posterior q(w_t)").withLogScale(),
                 ParamSpec.ofDouble("minStd", 1e-3, 1e-6, 1.0,
                         "floor added to every posterior standard deviation (against variance collapse)")
-                        .withLogScale());
+                        .withLogScale(),
+                ParamSpec.ofChoice("classWeighting", "none", List.of("none", "balanced"),
+                        "classification: weight each row's likelihood by N_t/(C·N_tc) of its class in its task "
+                        + "(balanced; predictions add back log N_tc/N_t, so probabilities keep the task's base rate)"),
+                ParamSpec.ofDouble("nullStd", 0.0, 0.0, 100.0,
+                        "σ₀ of a 'borrow nothing' component N(0, σ₀²I) in every classifier prior, with its own "
+                        + "learned mixing logit (0 = none, as in the paper)"));
     }
 
     @Override

@@ -42,7 +42,19 @@ final class VmtlObjective {
     static Terms compute(VmtlParameters p, TaskBatches.Batch batch, Noise noise, double tau, NDArray lambdaW,
                          float lambdaZ, KlEstimator estimator, float minStd, NDArray offDiagonal, float logitDecay) {
         return compute(p, batch, noise, tau, lambdaW, lambdaZ, estimator, minStd, minStd, offDiagonal, logitDecay,
-                -1);
+                -1, Extensions.NONE);
+    }
+
+    /**
+     * The documented extensions of the paper's loss (decision 0033).
+     *
+     * @param classWeights per-task class weights [T (or the computed task's row), C] multiplying each row's
+     *                     log-likelihood (class-balanced likelihood), or null for none; ignored for regression
+     * @param nullStd      σ₀ of the "borrow nothing" component N(0, σ₀²I) of the classifier prior, whose mixing
+     *                     logit is α's (otherwise unused) diagonal entry; 0 = no such component (the paper)
+     */
+    record Extensions(NDArray classWeights, float nullStd) {
+        static final Extensions NONE = new Extensions(null, 0f);
     }
 
     /**
@@ -53,7 +65,7 @@ final class VmtlObjective {
      */
     static Terms compute(VmtlParameters p, TaskBatches.Batch batch, Noise noise, double tau, NDArray lambdaW,
                          float lambdaZ, KlEstimator estimator, float minStd, float minStdZ, NDArray offDiagonal,
-                         float logitDecay, int task) {
+                         float logitDecay, int task, Extensions ext) {
         VmtlShape s = p.shape;
         int t = s.tasks();
         Own own = new Own(p, task);
@@ -62,6 +74,9 @@ final class VmtlObjective {
 
         // encoder: shared trunk, per-task heads (own task) → q_t(z|x) = N(muZ, sdZ²), [T,B,L]
         NDArray h = Activation.elu(x.matMul(p.trunkW).add(p.trunkB), 1f);
+        if (s.skip()) { // the heads read [ELU(xW + b), x]: a linear path that needs no trunk to be learned first
+            h = h.concat(x, 2);
+        }
         NDArray muZ = h.matMul(own.headMean).add(own.headMeanB);
         NDArray sdZ = LogStd.capped(h.matMul(own.headLogStd).add(own.headLogStdB)).exp().add(minStdZ);
 
@@ -74,17 +89,24 @@ final class VmtlObjective {
                 z.getDevice());
         NDArray out = z.concat(ones, 3).matMul(w); // [S,T,B,C]
 
-        NDArray nllRows = s.regression() ? gaussianNll(out, batch.target(), own.noiseLogStd)
-                : softmaxNll(out, batch.target());
+        // class weights ride on the one-hot target: each row's −log p(y) is multiplied by its class's weight
+        NDArray target = s.regression() || ext.classWeights() == null ? batch.target()
+                : batch.target().mul(ext.classWeights().expandDims(1));
+        NDArray nllRows = s.regression() ? gaussianNll(out, target, own.noiseLogStd) : softmaxNll(out, target);
         NDArray nll = nllRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
 
         // representation prior: every task's (detached) head applied to these rows, as one GEMM per head
-        // [T·B, H+1] × [H+1, T·L] (bias folded in), laid out [T(row), B, T(head), L]
+        // [T·B, H′+1] × [H′+1, T·L] (bias folded in; H′ = H, or H + D with the skip path), laid out
+        // [T(row), B, T(head), L]
         Shape hs = h.getShape();
         long rowsB = hs.get(1);
-        NDArray hd = h.stopGradient().reshape(-1, s.hidden());
+        NDArray hd = h.stopGradient().reshape(-1, s.headInputs());
         hd = hd.concat(hd.getManager().ones(new Shape(hd.getShape().get(0), 1)), 1);
-        NDArray mix = GumbelSoftmax.mix(own.mixingLogits, noise.gumbel(), tau, offDiagonal);
+        boolean nullComponent = ext.nullStd() > 0;
+        // with the null component, α's diagonal (task t itself) is the weight of N(0, σ₀²I); β keeps a zero diagonal
+        NDArray mixMask = !nullComponent ? offDiagonal
+                : ai.djl.ndarray.NDArrays.stack(new NDList(offDiagonal.onesLike(), offDiagonal));
+        NDArray mix = GumbelSoftmax.mix(own.mixingLogits, noise.gumbel(), tau, mixMask);
         NDArray alpha = mix.get(0);
         NDArray beta = mix.get(1);
         NDArray klZRows;
@@ -107,8 +129,15 @@ final class VmtlObjective {
         // all tasks computed: the components are this step's own posteriors, detached (no second pass)
         NDArray allVarW = task < 0 ? varW.stopGradient()
                 : LogStd.capped(p.wLogStd.stopGradient()).exp().add(minStd).square();
-        NDArray klW = GaussianKl.toMixture(estimator, own.wMean, varW, p.wMean.stopGradient().expandDims(0),
-                allVarW.expandDims(0), alpha.reshape(rowsT, t, 1, 1), 2);
+        NDArray compMean = p.wMean.stopGradient().expandDims(0);
+        NDArray compVar = allVarW.expandDims(0);
+        if (nullComponent) { // row t's own slot becomes N(0, σ₀²): [T(row), T(component), L+1, C]
+            NDArray keep = offDiagonal.reshape(rowsT, t, 1, 1);
+            compMean = compMean.mul(keep);
+            compVar = compVar.mul(keep).add(Scalars.mul(keep.sub(1f), -ext.nullStd() * ext.nullStd()));
+        }
+        NDArray klW = GaussianKl.toMixture(estimator, own.wMean, varW, compMean, compVar,
+                alpha.reshape(rowsT, t, 1, 1), 2);
 
         // a Gaussian prior N(0, 1/decay) on every mixing logit (MAP), so that α and β stay graded where the data
         // do not decide (without it a task with no true partner drifts to one-hot on whichever neighbour is closest)
@@ -153,7 +182,7 @@ final class VmtlObjective {
                                  VmtlShape s) {
         int t = s.tasks();
         int l = s.latent();
-        NDArray w = weight.stopGradient().transpose(1, 0, 2).reshape(s.hidden(), (long) t * l);
+        NDArray w = weight.stopGradient().transpose(1, 0, 2).reshape(s.headInputs(), (long) t * l);
         NDArray b = bias.stopGradient().reshape(1, (long) t * l);
         if (shift != 0f) {
             b = b.add(shift);

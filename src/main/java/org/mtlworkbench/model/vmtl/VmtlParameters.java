@@ -54,17 +54,18 @@ final class VmtlParameters {
         int t = s.tasks();
         int d = s.inputs();
         int h = s.hidden();
+        int hi = s.headInputs();
         int l = s.latent();
         int r = s.classifierRows();
         int c = s.outputs();
-        shapes = new long[][] {{d, h}, {h}, {t, h, l}, {t, 1, l}, {t, h, l}, {t, 1, l}, {t, r, c}, {t, r, c}, {t}};
+        shapes = new long[][] {{d, h}, {h}, {t, hi, l}, {t, 1, l}, {t, hi, l}, {t, 1, l}, {t, r, c}, {t, r, c}, {t}};
         offsets = new int[shapes.length + 1];
         for (int i = 0; i < shapes.length; i++) {
             offsets[i + 1] = offsets[i] + (int) new Shape(shapes[i]).size();
         }
         float[] flat = new float[offsets[shapes.length]];
         put(flat, 0, gaussian(rng, d * h, Math.sqrt(1.0 / Math.max(1, d))));
-        put(flat, 2, repeat(gaussian(rng, h * l, Math.sqrt(1.0 / h)), t));
+        put(flat, 2, repeat(gaussian(rng, hi * l, Math.sqrt(1.0 / hi)), t));
         put(flat, 5, filled(t * l, INIT_LOG_STD_Z));
         put(flat, 6, repeat(gaussian(rng, r * c, 0.1 * Math.sqrt(1.0 / r)), t));
         put(flat, 7, filled(t * r * c, (float) Math.log(initStdW)));

@@ -28,9 +28,11 @@ final class VmtlPredictor implements FittedModel {
     private final double targetMean;
     private final double targetSd;
     private final long seed;
+    /** Per task and class, added to every logit sample (undoes a class-balanced likelihood), or null. */
+    private final double[][] logitShift;
 
     VmtlPredictor(VmtlWeights weights, List<String> taskNames, int samples, double minStd, double minStdZ, double tau,
-                  double targetMean, double targetSd, long seed) {
+                  double targetMean, double targetSd, long seed, double[][] logitShift) {
         this.w = weights;
         this.taskNames = List.copyOf(taskNames);
         this.samples = samples;
@@ -40,6 +42,7 @@ final class VmtlPredictor implements FittedModel {
         this.targetMean = targetMean;
         this.targetSd = targetSd;
         this.seed = seed;
+        this.logitShift = logitShift;
     }
 
     VmtlWeights weights() {
@@ -91,7 +94,7 @@ final class VmtlPredictor implements FittedModel {
                     for (int j = 0; j < l; j++) {
                         a += z[j] * ws[j * c + o];
                     }
-                    out[o] = a;
+                    out[o] = logitShift == null ? a : a + logitShift[task][o];
                 }
                 if (s.regression()) {
                     sum += out[0];
@@ -115,8 +118,9 @@ final class VmtlPredictor implements FittedModel {
         VmtlShape s = w.shape();
         int d = s.inputs();
         int hN = s.hidden();
+        int hi = s.headInputs();
         int l = s.latent();
-        double[] h = new double[hN];
+        double[] h = new double[hi];
         float[] tw = w.trunkW();
         for (int j = 0; j < hN; j++) {
             h[j] = w.trunkB()[j];
@@ -134,12 +138,15 @@ final class VmtlPredictor implements FittedModel {
         for (int j = 0; j < hN; j++) {
             h[j] = h[j] > 0 ? h[j] : Math.expm1(h[j]);
         }
-        int off = task * hN * l;
+        if (s.skip()) {
+            System.arraycopy(x, 0, h, hN, d);
+        }
+        int off = task * hi * l;
         for (int k = 0; k < l; k++) {
             mu[k] = w.headMeanB()[task * l + k];
             sd[k] = w.headLogStdB()[task * l + k];
         }
-        for (int j = 0; j < hN; j++) {
+        for (int j = 0; j < hi; j++) {
             double hj = h[j];
             int base = off + j * l;
             for (int k = 0; k < l; k++) {

@@ -10,7 +10,8 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                     double learningRate, double mixingLearningRate, double tau, TemperatureSchedule tauSchedule,
                     double tauDecay, double tauFloor, KlEstimator klEstimator, KlSchedule klSchedule,
                     double klWeightW, double klWeightZ, int klWarmupSteps, double initStdW, double minStd, double logitDecay,
-                    double inputDropout, double weightDecay, double minStdZ) {
+                    double inputDropout, double weightDecay, double minStdZ,
+                    boolean balancedClasses, double nullStd, boolean skip) {
 
     static VmtlSettings from(ParamValues p) {
         return new VmtlSettings(p.getInt("steps"), p.getInt("batchSize"), p.getInt("hidden"), p.getInt("latent"),
@@ -19,7 +20,9 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                 p.getDouble("tauDecay"), p.getDouble("tauFloor"), KlEstimator.of(p.getString("klEstimator")),
                 KlSchedule.of(p.getString("klSchedule")), p.getDouble("klWeightW"), p.getDouble("klWeightZ"),
                 p.getInt("klWarmupSteps"), p.getDouble("initStdW"), p.getDouble("minStd"), p.getDouble("logitDecay"),
-                p.getDouble("inputDropout"), p.getDouble("weightDecay"), p.getDouble("minStdZ"));
+                p.getDouble("inputDropout"), p.getDouble("weightDecay"), p.getDouble("minStdZ"),
+                "balanced".equals(p.getString("classWeighting")), p.getDouble("nullStd"),
+                p.getBoolean("skip"));
     }
 
     /** τ from the schedule at {@code step} (the live knob, when set, replaces it). */

@@ -42,6 +42,10 @@ final class VmtlTrainer implements AutoCloseable {
     private final TaskBatches batches;
     private final NDArray offDiagonal;
     private final NDArray decayMask;
+    /** Per task, the training frequency of each class (classification), else null. */
+    private final double[][] classFrequencies;
+    /** Class-balanced likelihood weights [T, C], or null when not balancing. */
+    private final NDArray classWeights;
     private final SplittableRandom batchRng;
     private final SplittableRandom noiseRng;
     /** The step's Gaussian noise, drawn into the same arrays every step (m.create copies them). */
@@ -67,7 +71,7 @@ final class VmtlTrainer implements AutoCloseable {
         this.seed = seed;
         boolean regression = !data.isClassification();
         shape = new VmtlShape(data.taskCount(), data.featureCount(), settings.hidden(), settings.latent(),
-                regression ? 1 : data.classCount(), regression);
+                regression ? 1 : data.classCount(), regression, settings.skip());
         device = DjlDevices.preferredDevice();
         manager = DjlDevices.engine().newBaseManager(device);
         batches = new TaskBatches(data, settings.batchSize());
@@ -86,6 +90,10 @@ final class VmtlTrainer implements AutoCloseable {
         }
         offDiagonal = manager.create(off, new Shape(shape.tasks(), shape.tasks()));
         decayMask = params.decayMask(manager);
+        classFrequencies = shape.regression() ? null : ClassBalance.frequencies(data);
+        classWeights = classFrequencies == null || !settings.balancedClasses() ? null
+                : manager.create(ClassBalance.weights(classFrequencies),
+                        new Shape(shape.tasks(), shape.outputs()));
         batchRng = random.apply("batches");
         noiseRng = random.apply("noise");
         threads = device.isGpu() ? 0 : StepThreads.forStep(shape, batches.batchRows(), settings.samples());
@@ -133,13 +141,17 @@ final class VmtlTrainer implements AutoCloseable {
             mixingAdam.tempAttach(m);
             offDiagonal.tempAttach(m);
             decayMask.tempAttach(m);
+            if (classWeights != null) {
+                classWeights.tempAttach(m);
+            }
             TaskBatches.Batch batch = batches.next(m, batchRng, settings.inputDropout());
             VmtlObjective.Noise noise = noise(m);
             NDArray lw = m.create(lambdaW, new Shape(shape.tasks()));
             NDArray readBack = DjlDevices.collectGradients(gc -> {
                 params.bind(m); // views must be made while gradients are recorded
                 if (!perTaskLoop) {
-                    VmtlObjective.Terms terms = compute(batch, noise, tau, lw, lambdaZ, offDiagonal, -1);
+                    VmtlObjective.Terms terms = compute(batch, noise, tau, lw, lambdaZ, offDiagonal, classWeights,
+                            -1);
                     gc.backward(terms.total());
                     if (gradientFault.test(step)) {
                         params.network.getGradient().muli(Float.NaN);
@@ -156,7 +168,8 @@ final class VmtlTrainer implements AutoCloseable {
                             batch.mask().get(i), batch.scale().get(i));
                     VmtlObjective.Noise n = new VmtlObjective.Noise(noise.epsZ().get(":," + i),
                             noise.epsW().get(":," + i), noise.gumbel().get(":," + i));
-                    VmtlObjective.Terms terms = compute(b, n, tau, lw.get(i), lambdaZ, offDiagonal.get(i), t);
+                    VmtlObjective.Terms terms = compute(b, n, tau, lw.get(i), lambdaZ, offDiagonal.get(i),
+                            classWeights == null ? null : classWeights.get(i), t);
                     gc.backward(terms.total());
                     NDArray[] now = {terms.total(), terms.nll().sum(), terms.klZ().sum(), terms.klW().sum(),
                         terms.logitPrior().sum()};
@@ -197,9 +210,10 @@ final class VmtlTrainer implements AutoCloseable {
     }
 
     private VmtlObjective.Terms compute(TaskBatches.Batch batch, VmtlObjective.Noise noise, double tau, NDArray lw,
-                                        double lambdaZ, NDArray off, int task) {
+                                        double lambdaZ, NDArray off, NDArray weights, int task) {
         return VmtlObjective.compute(params, batch, noise, tau, lw, (float) lambdaZ, settings.klEstimator(),
-                (float) settings.minStd(), (float) settings.minStdZ(), off, (float) settings.logitDecay(), task);
+                (float) settings.minStd(), (float) settings.minStdZ(), off, (float) settings.logitDecay(), task,
+                new VmtlObjective.Extensions(weights, (float) settings.nullStd()));
     }
 
     /** The squared norms of the network's and the mixing logits' gradients (non-finite if any entry is). */
@@ -276,7 +290,8 @@ final class VmtlTrainer implements AutoCloseable {
     /** A JVM predictor over {@code w}. */
     VmtlPredictor predictor(VmtlWeights w, double tau) {
         return new VmtlPredictor(w, taskNames, settings.predictSamples(), settings.minStd(), settings.minStdZ(), tau,
-                batches.targetMean(), batches.targetSd(), seed);
+                batches.targetMean(), batches.targetSd(), seed,
+                classWeights == null ? null : ClassBalance.logPriorShift(classFrequencies));
     }
 
     int version() {

@@ -6,9 +6,9 @@ package org.mtlworkbench.model.vmtl;
  *
  * @param trunkW        D×H
  * @param trunkB        H
- * @param headMean      T×H×L  (per-task head of the encoder: mean of z)
+ * @param headMean      T×H′×L  (per-task head of the encoder: mean of z; H′ = {@link VmtlShape#headInputs()})
  * @param headMeanB     T×L
- * @param headLogStd    T×H×L  (per-task head: log standard deviation of z)
+ * @param headLogStd    T×H′×L  (per-task head: log standard deviation of z)
  * @param headLogStdB   T×L
  * @param wMean         T×(L+1)×C  (classifier posterior means; the last row is the bias)
  * @param wLogStd       T×(L+1)×C  (log standard deviations)

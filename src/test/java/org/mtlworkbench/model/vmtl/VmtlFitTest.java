@@ -156,10 +156,13 @@ class VmtlFitTest {
         }
     }
 
-    @Test
-    void batchedStepEqualsThePerTaskLoop() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void batchedStepEqualsThePerTaskLoop(boolean extended) {
         MultiTaskDataset data = VmtlObjectiveTest.tinyData(false, new SplittableRandom(6));
-        VmtlSettings s = VmtlSettings.from(small());
+        VmtlSettings s = VmtlSettings.from(extended
+                ? small().withText("classWeighting", "balanced").withText("nullStd", "1").withText("skip", "true")
+                : small());
         FitContext ctx = FitContext.headless(8);
         try (VmtlTrainer batched = new VmtlTrainer(data, s, 8, ctx::random);
              VmtlTrainer loop = new VmtlTrainer(data, s, 8, ctx::random)) {

@@ -69,14 +69,16 @@ class VmtlObjectiveTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"pairwise,false", "moment,false", "official-sum,false", "pairwise,true", "moment,true"})
-    void batchedLossEqualsBruteForce(String estimatorId, boolean regression) {
+    @CsvSource({"pairwise,false,false", "moment,false,false", "official-sum,false,false", "pairwise,true,false",
+        "moment,true,false", "pairwise,false,true", "moment,false,true", "official-sum,false,true"})
+    void batchedLossEqualsBruteForce(String estimatorId, boolean regression, boolean extended) {
         KlEstimator estimator = KlEstimator.of(estimatorId);
         SplittableRandom rng = new SplittableRandom(regression ? 17 : 4);
         MultiTaskDataset data = tinyData(regression, rng);
         int t = 3;
         int c = regression ? 1 : 3;
-        VmtlShape shape = new VmtlShape(t, 2, H, L, c, regression);
+        // extended: also the skip path (heads read [ELU(xW + b), x])
+        VmtlShape shape = new VmtlShape(t, 2, H, L, c, regression, extended);
         try (NDManager m = manager.newSubManager()) {
             VmtlParameters p = new VmtlParameters(m, shape, 0.5, rng);
             for (NDArray a : p.all()) { // move off the symmetric initialisation
@@ -98,10 +100,16 @@ class VmtlObjectiveTest {
                     m.create(ew, new Shape(S, t, L + 1, c)), m.create(concat(ga, gb), new Shape(2, t, t)));
             float[] lw = {(float) LAMBDA_W[0], (float) LAMBDA_W[1], (float) LAMBDA_W[2]};
             float[] off = {0, 1, 1, 1, 0, 1, 1, 1, 0};
+            // extended: class-balanced likelihood (weights written out by hand below) and the null component
+            double[][] classWeights = extended ? balancedByHand(data, c) : null;
+            VmtlObjective.Extensions ext = !extended ? VmtlObjective.Extensions.NONE
+                    : new VmtlObjective.Extensions(m.create(flat(classWeights), new Shape(t, c)), (float) NULL_STD);
             VmtlObjective.Terms terms = VmtlObjective.compute(p, batch, noise, TAU, m.create(lw, new Shape(t)),
-                    (float) LAMBDA_Z, estimator, MIN_STD, m.create(off, new Shape(t, t)), (float) DECAY);
+                    (float) LAMBDA_Z, estimator, MIN_STD, MIN_STD, m.create(off, new Shape(t, t)), (float) DECAY, -1,
+                    ext);
 
-            Brute brute = new Brute(p.copyToJvm(), data, batches, b, ez, ew, ga, gb, estimator);
+            Brute brute = new Brute(p.copyToJvm(), data, batches, b, ez, ew, ga, gb, estimator, classWeights,
+                    extended ? NULL_STD : 0);
             double[] nll = terms.nll().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
             double[] klz = terms.klZ().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
             double[] klw = terms.klW().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
@@ -116,6 +124,34 @@ class VmtlObjectiveTest {
             total /= t;
             assertThat((double) terms.total().getFloat()).isCloseTo(total, within(tol(total)));
         }
+    }
+
+    private static final double NULL_STD = 0.8;
+
+    /** N_t / (C · N_tc) per task and class, by counting (1 where a class is absent). */
+    private static double[][] balancedByHand(MultiTaskDataset data, int c) {
+        double[][] w = new double[data.taskCount()][c];
+        for (int t = 0; t < w.length; t++) {
+            int n = data.task(t).size();
+            int[] count = new int[c];
+            for (int r = 0; r < n; r++) {
+                count[(int) data.task(t).y(r)]++;
+            }
+            for (int k = 0; k < c; k++) {
+                w[t][k] = count[k] == 0 ? 1 : n / (double) (c * count[k]);
+            }
+        }
+        return w;
+    }
+
+    private static float[] flat(double[][] m) {
+        float[] out = new float[m.length * m[0].length];
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[i].length; j++) {
+                out[i * m[i].length + j] = (float) m[i][j];
+            }
+        }
+        return out;
     }
 
     private static double tol(double v) {
@@ -148,9 +184,15 @@ class VmtlObjectiveTest {
         final double[][] beta;
         final KlEstimator estimator;
         final VmtlShape s;
+        /** Class weights [T][C] of the likelihood, or null. */
+        final double[][] classWeights;
+        /** σ₀ of the null component of the classifier prior, 0 = none. */
+        final double nullStd;
 
         Brute(VmtlWeights w, MultiTaskDataset data, TaskBatches batches, int b, float[] ez, float[] ew, float[] ga,
-              float[] gb, KlEstimator estimator) {
+              float[] gb, KlEstimator estimator, double[][] classWeights, double nullStd) {
+            this.classWeights = classWeights;
+            this.nullStd = nullStd;
             this.w = w;
             this.data = data;
             this.batches = batches;
@@ -158,13 +200,33 @@ class VmtlObjectiveTest {
             this.ez = ez;
             this.ew = ew;
             this.s = w.shape();
-            this.alpha = GumbelSoftmax.mix(w.alphaLogitMatrix(), VmtlWeights.square(ga, s.tasks()), TAU);
+            this.alpha = nullStd > 0 ? softmaxWithDiagonal(w.alphaLogitMatrix(), VmtlWeights.square(ga, s.tasks()))
+                    : GumbelSoftmax.mix(w.alphaLogitMatrix(), VmtlWeights.square(ga, s.tasks()), TAU);
             this.beta = GumbelSoftmax.mix(w.betaLogitMatrix(), VmtlWeights.square(gb, s.tasks()), TAU);
             this.estimator = estimator;
         }
 
+        /** softmax((logits + g)/τ) over every column of a row, the task's own (the null component) included. */
+        static double[][] softmaxWithDiagonal(double[][] logits, double[][] g) {
+            double[][] out = new double[logits.length][logits.length];
+            for (int r = 0; r < logits.length; r++) {
+                double sum = 0;
+                for (int c = 0; c < logits.length; c++) {
+                    out[r][c] = Math.exp((logits[r][c] + g[r][c]) / TAU);
+                    sum += out[r][c];
+                }
+                for (int c = 0; c < logits.length; c++) {
+                    out[r][c] /= sum;
+                }
+            }
+            return out;
+        }
+
         double[] trunk(double[] x) {
-            double[] h = new double[H];
+            double[] h = new double[s.skip() ? H + x.length : H];
+            if (s.skip()) {
+                System.arraycopy(x, 0, h, H, x.length);
+            }
             for (int j = 0; j < H; j++) {
                 double a = w.trunkB()[j];
                 for (int i = 0; i < x.length; i++) {
@@ -181,9 +243,9 @@ class VmtlObjectiveTest {
             for (int l = 0; l < L; l++) {
                 double mu = w.headMeanB()[k * L + l];
                 double ls = w.headLogStdB()[k * L + l];
-                for (int j = 0; j < H; j++) {
-                    mu += h[j] * w.headMean()[(k * H + j) * L + l];
-                    ls += h[j] * w.headLogStd()[(k * H + j) * L + l];
+                for (int j = 0; j < h.length; j++) {
+                    mu += h[j] * w.headMean()[(k * h.length + j) * L + l];
+                    ls += h[j] * w.headLogStd()[(k * h.length + j) * L + l];
                 }
                 out[0][l] = mu;
                 out[1][l] = Math.exp(softCap(ls)) + MIN_STD;
@@ -224,7 +286,9 @@ class VmtlObjectiveTest {
                         for (double v : out) {
                             z += Math.exp(v - max);
                         }
-                        rowSum += -(out[(int) y(task, r)] - max - Math.log(z));
+                        int label = (int) y(task, r);
+                        double weight = classWeights == null ? 1 : classWeights[task][label];
+                        rowSum += -weight * (out[label] - max - Math.log(z));
                     }
                 }
                 sum += rowSum / S;
@@ -268,7 +332,13 @@ class VmtlObjectiveTest {
                     cv[k][i] = sd * sd;
                 }
             }
-            return toMixture(cm[task], cv[task], cm, cv, alpha[task]);
+            double[] own = cm[task].clone();
+            double[] ownVar = cv[task].clone();
+            if (nullStd > 0) { // the task's own slot holds N(0, σ₀²I), weighted by α's diagonal
+                java.util.Arrays.fill(cm[task], 0);
+                java.util.Arrays.fill(cv[task], nullStd * nullStd);
+            }
+            return toMixture(own, ownVar, cm, cv, alpha[task]);
         }
 
         double logitPrior(int task) {
