@@ -19,7 +19,7 @@ final class StepThreads {
     static double multiplyAdds(VmtlShape s, int batchRows, int samples) {
         double rows = (double) s.tasks() * batchRows;
         return rows * s.inputs() * s.hidden()
-                + rows * (s.hidden() + 1) * 2.0 * s.tasks() * s.latent()
+                + rows * (s.headInputs() + 1) * 2.0 * s.tasks() * s.latent()
                 + samples * rows * s.classifierRows() * s.outputs();
     }
 

@@ -95,9 +95,8 @@ final class VmtlObjective {
         NDArray nllRows = s.regression() ? gaussianNll(out, target, own.noiseLogStd) : softmaxNll(out, target);
         NDArray nll = nllRows.mul(batch.mask()).sum(new int[] {1}).mul(batch.scale());
 
-        // representation prior: every task's (detached) head applied to these rows, as one GEMM per head
-        // [T·B, H′+1] × [H′+1, T·L] (bias folded in; H′ = H, or H + D with the skip path), laid out
-        // [T(row), B, T(head), L]
+        // representation prior: every task's (detached) head applied to these rows, the bias folded in as a column
+        // of ones (H′ = H, or H + D with the skip path): rows [T·B, H′+1]
         Shape hs = h.getShape();
         long rowsB = hs.get(1);
         NDArray hd = h.stopGradient().reshape(-1, s.headInputs());
@@ -111,7 +110,7 @@ final class VmtlObjective {
         NDArray beta = mix.get(1);
         NDArray klZRows;
         if (estimator == KlEstimator.PAIRWISE) {
-            NDArray both = componentHeads(hd.reshape(rowsT, rowsB, s.hidden() + 1), p);
+            NDArray both = componentHeads(hd.reshape(rowsT, rowsB, s.headInputs() + 1), p);
             NDArray varAll = componentSd(both.get(":, " + t + ":"), minStdZ);
             GaussianKl.Components c = GaussianKl.components(both.get(":, 0:" + t), varAll.muli(varAll));
             klZRows = GaussianKl.pairwiseByStatistics(muZ, sdZ.square(), c, beta);
@@ -193,20 +192,21 @@ final class VmtlObjective {
     /**
      * Every head k applied to every row, detached, for the representation prior: [T(row), 2·T(head), L·B], the means
      * then the log σ shifted by −MAX, each [T(row), T(head), L·B] as a slice of the second axis. One GEMM
-     * [2·T·L, H+1] × [T(row), H+1, B] from rows [T(row), B, H+1] whose last column is 1 (the bias and the shift ride
-     * in it); the product comes out in the components' layout, so no transposing copy of T·T·B·L numbers follows.
+     * [2·T·L, H′+1] × [T(row), H′+1, B] from rows [T(row), B, H′+1] whose last column is 1 (the bias and the shift
+     * ride in it; H′ = {@link VmtlShape#headInputs}); the product comes out in the components' layout, so no
+     * transposing copy of T·T·B·L numbers follows.
      */
     private static NDArray componentHeads(NDArray rows, VmtlParameters p) {
         VmtlShape s = p.shape;
         int t = s.tasks();
         NDArray mean = headRows(p.headMean, p.headMeanB, 0f);
         NDArray logStd = headRows(p.headLogStd, p.headLogStdB, -LogStd.MAX);
-        NDArray weights = mean.concat(logStd, 0).reshape(2L * t * s.latent(), s.hidden() + 1);
+        NDArray weights = mean.concat(logStd, 0).reshape(2L * t * s.latent(), s.headInputs() + 1);
         Shape rs = rows.getShape();
         return weights.matMul(rows.transpose(0, 2, 1)).reshape(rs.get(0), 2L * t, s.latent() * rs.get(1));
     }
 
-    /** A head's weights [T, H, L] and bias [T, 1, L] (+ shift) as rows [T, L, H+1], detached. */
+    /** A head's weights [T, H′, L] and bias [T, 1, L] (+ shift) as rows [T, L, H′+1], detached. */
     private static NDArray headRows(NDArray weight, NDArray bias, float shift) {
         NDArray b = bias.stopGradient().transpose(0, 2, 1);
         if (shift != 0f) {

@@ -13,6 +13,9 @@ class StepThreadsTest {
     void multiplyAddsCountTheTrunkThePriorAndTheClassifiers() {
         // office: 128 rows · 800 · 64 + 128 · 65 · 2 · 4 · 16 + 4 · 128 · 17 · 10
         assertThat(StepThreads.multiplyAdds(OFFICE, 32, 4)).isEqualTo(6_553_600 + 1_064_960 + 87_040);
+        // with the skip path the heads read H + D = 864 columns: 128 · 865 · 2 · 4 · 16
+        VmtlShape skip = new VmtlShape(4, 800, 64, 16, 10, false, true);
+        assertThat(StepThreads.multiplyAdds(skip, 32, 4)).isEqualTo(6_553_600 + 14_172_160 + 87_040);
     }
 
     @Test
