@@ -55,6 +55,8 @@ final class TrainingViewModel {
     private final ArrayDeque<long[]> awaitingScreen = new ArrayDeque<>();
     private RunRecord current;
     private int lastStepDrawn = -1;
+    /** How many trace rows were read so far: each poll copies only the rows after them (decision 0043). */
+    private int traceRead;
     private Double lastTau;
     private boolean modelReportsTau;
     private long lastDraw;
@@ -182,6 +184,7 @@ final class TrainingViewModel {
         awaitingScreen.clear();
         curves.metric.getItems().clear();
         lastStepDrawn = -1;
+        traceRead = 0;
         lastTau = null;
         modelReportsTau = false;
         progress.set(0);
@@ -262,7 +265,8 @@ final class TrainingViewModel {
         RunState now = run.state();
         long requestsBefore = FigureView.requestCount();
         TrainingSnapshot s = run.latest().poll();
-        List<TraceRow> rows = run.trace();
+        List<TraceRow> rows = run.traceFrom(traceRead);
+        traceRead += rows.size();
         curves.loss.beginBatch();
         curves.metrics.beginBatch();
         try {
