@@ -59,6 +59,8 @@ final class TrainingViewModel {
     private int traceRead;
     private Double lastTau;
     private boolean modelReportsTau;
+    private String meanMetric;
+    private String[] meanNames;
     private long lastDraw;
     private long lastViews;
     private Runnable onFinished = () -> { };
@@ -306,13 +308,16 @@ final class TrainingViewModel {
     }
 
     private void drawRows(List<TraceRow> rows) {
+        // per batch, not per row: at full speed a batch holds hundreds of rows (decision 0043)
+        boolean tauLive = TauControl.tauSpec(current.factory()).isPresent();
+        Double newTau = null;
         for (TraceRow row : rows) {
             if (row.step() <= lastStepDrawn) {
                 continue;
             }
             row.losses().forEach((k, v) -> curves.loss.add(k, row.step(), v));
             // only a model with a live τ parameter reports "its" τ; another model's scalar named τ is something else
-            Double tau = !TauControl.tauSpec(current.factory()).isPresent() ? null
+            Double tau = !tauLive ? null
                     : row.scalars().containsKey("tau") ? row.scalars().get("tau") : row.scalars().get("τ");
             if (tau != null) {
                 if (lastTau != null && Math.abs(tau - lastTau) > 1e-12 * Math.max(1, Math.abs(lastTau))) {
@@ -322,7 +327,7 @@ final class TrainingViewModel {
                 }
                 modelReportsTau = true;
                 lastTau = tau;
-                curves.loss.setSubtitle(String.format(Locale.ROOT, "τ = %.3g", tau));
+                newTau = tau;
             }
             noteMetrics(row.testMetrics().keySet());
             String m = curves.metric.getValue();
@@ -331,16 +336,23 @@ final class TrainingViewModel {
             }
             lastStepDrawn = row.step();
         }
+        if (newTau != null) {
+            curves.loss.setSubtitle(String.format(Locale.ROOT, "τ = %.3g", newTau));
+        }
     }
 
     private void addMean(TraceRow row, String m) {
         Double test = row.testMetrics().get(m);
         Double train = row.trainMetrics().get(m);
+        if (!m.equals(meanMetric)) { // the curve names, built once per metric rather than twice per row
+            meanMetric = m;
+            meanNames = new String[] {"test " + m + " (all tasks)", "train " + m + " (all tasks)"};
+        }
         if (test != null) {
-            curves.metrics.add("test " + m + " (all tasks)", row.step(), test);
+            curves.metrics.add(meanNames[0], row.step(), test);
         }
         if (train != null) {
-            curves.metrics.add("train " + m + " (all tasks)", row.step(), train);
+            curves.metrics.add(meanNames[1], row.step(), train);
         }
     }
 
