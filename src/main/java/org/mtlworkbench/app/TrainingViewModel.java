@@ -35,6 +35,11 @@ final class TrainingViewModel {
     static final long DRAW_INTERVAL_NANOS = 66_000_000L;
     /** Relatedness views (several figures, slow to change) are redrawn at most five times a second. */
     static final long VIEWS_INTERVAL_NANOS = 200_000_000L;
+    /**
+     * Status and progress text while running at most 5 times a second: each change re-lays out the window on the FX
+     * thread, and numbers changing faster cannot be read anyway (decision 0043).
+     */
+    static final long TEXT_INTERVAL_NANOS = 200_000_000L;
     private static final Set<String> STEP_PARAMS = Set.of("maxIterations", "iterations", "maxIter", "steps",
             "epochs", "nSteps", "numSteps", "maxSteps");
 
@@ -63,6 +68,9 @@ final class TrainingViewModel {
     private String[] meanNames;
     private long lastDraw;
     private long lastViews;
+    private long lastText;
+    /** The newest snapshot whose step and progress are not shown yet (text is throttled while running). */
+    private TrainingSnapshot textPending;
     private Runnable onFinished = () -> { };
     private DrawHook drawHook = (s, n) -> { };
     private java.util.function.BooleanSupplier viewsShown = () -> true;
@@ -187,6 +195,8 @@ final class TrainingViewModel {
         curves.metric.getItems().clear();
         lastStepDrawn = -1;
         traceRead = 0;
+        textPending = null;
+        lastText = 0;
         lastTau = null;
         modelReportsTau = false;
         progress.set(0);
@@ -283,7 +293,7 @@ final class TrainingViewModel {
                     lastViews = t;
                     views.show(s.views(), current.truth(), false);
                 }
-                showProgress(s);
+                textPending = s;
             }
         } finally {
             // hidden charts take the points but do not redraw (JFreeChart draws even an invisible canvas)
@@ -296,12 +306,17 @@ final class TrainingViewModel {
         }
         state.set(now);
         current.refresh();
+        long t = System.nanoTime();
+        if (textPending != null && !now.isFinished() && (now != RunState.RUNNING || t - lastText >= TEXT_INTERVAL_NANOS)) {
+            lastText = t;
+            showProgress(textPending);
+            status.set((now == RunState.PAUSED ? "Paused at step " : "Step ") + textPending.step() + " — "
+                    + current.factory().displayName());
+            textPending = null;
+        }
         if (now.isFinished()) {
             timer.stop();
             finish();
-        } else if (s != null) {
-            status.set((now == RunState.PAUSED ? "Paused at step " : "Step ") + s.step() + " — "
-                    + current.factory().displayName());
         } else if (now == RunState.PAUSED && !status.get().startsWith("Paused")) {
             status.set("Paused at step " + Math.max(lastStepDrawn, 0));
         }
