@@ -307,7 +307,8 @@ final class TrainingViewModel {
         state.set(now);
         current.refresh();
         long t = System.nanoTime();
-        if (textPending != null && !now.isFinished() && (now != RunState.RUNNING || t - lastText >= TEXT_INTERVAL_NANOS)) {
+        boolean textDue = now != RunState.RUNNING || t - lastText >= TEXT_INTERVAL_NANOS;
+        if (textPending != null && !now.isFinished() && textDue) {
             lastText = t;
             showProgress(textPending);
             status.set((now == RunState.PAUSED ? "Paused at step " : "Step ") + textPending.step() + " — "
