@@ -35,6 +35,11 @@ final class TrainingViewModel {
     static final long DRAW_INTERVAL_NANOS = 66_000_000L;
     /** Relatedness views (several figures, slow to change) are redrawn at most five times a second. */
     static final long VIEWS_INTERVAL_NANOS = 200_000_000L;
+    /**
+     * Status and progress text while running at most 5 times a second: each change re-lays out the window on the FX
+     * thread, and numbers changing faster cannot be read anyway (decision 0043).
+     */
+    static final long TEXT_INTERVAL_NANOS = 200_000_000L;
     private static final Set<String> STEP_PARAMS = Set.of("maxIterations", "iterations", "maxIter", "steps",
             "epochs", "nSteps", "numSteps", "maxSteps");
 
@@ -55,10 +60,17 @@ final class TrainingViewModel {
     private final ArrayDeque<long[]> awaitingScreen = new ArrayDeque<>();
     private RunRecord current;
     private int lastStepDrawn = -1;
+    /** How many trace rows were read so far: each poll copies only the rows after them (decision 0043). */
+    private int traceRead;
     private Double lastTau;
     private boolean modelReportsTau;
+    private String meanMetric;
+    private String[] meanNames;
     private long lastDraw;
     private long lastViews;
+    private long lastText;
+    /** The newest snapshot whose step and progress are not shown yet (text is throttled while running). */
+    private TrainingSnapshot textPending;
     private Runnable onFinished = () -> { };
     private DrawHook drawHook = (s, n) -> { };
     private java.util.function.BooleanSupplier viewsShown = () -> true;
@@ -182,6 +194,9 @@ final class TrainingViewModel {
         awaitingScreen.clear();
         curves.metric.getItems().clear();
         lastStepDrawn = -1;
+        traceRead = 0;
+        textPending = null;
+        lastText = 0;
         lastTau = null;
         modelReportsTau = false;
         progress.set(0);
@@ -262,7 +277,8 @@ final class TrainingViewModel {
         RunState now = run.state();
         long requestsBefore = FigureView.requestCount();
         TrainingSnapshot s = run.latest().poll();
-        List<TraceRow> rows = run.trace();
+        List<TraceRow> rows = run.traceFrom(traceRead);
+        traceRead += rows.size();
         curves.loss.beginBatch();
         curves.metrics.beginBatch();
         try {
@@ -277,7 +293,7 @@ final class TrainingViewModel {
                     lastViews = t;
                     views.show(s.views(), current.truth(), false);
                 }
-                showProgress(s);
+                textPending = s;
             }
         } finally {
             // hidden charts take the points but do not redraw (JFreeChart draws even an invisible canvas)
@@ -290,25 +306,34 @@ final class TrainingViewModel {
         }
         state.set(now);
         current.refresh();
+        long t = System.nanoTime();
+        boolean textDue = now != RunState.RUNNING || t - lastText >= TEXT_INTERVAL_NANOS;
+        if (textPending != null && !now.isFinished() && textDue) {
+            lastText = t;
+            showProgress(textPending);
+            status.set((now == RunState.PAUSED ? "Paused at step " : "Step ") + textPending.step() + " — "
+                    + current.factory().displayName());
+            textPending = null;
+        }
         if (now.isFinished()) {
             timer.stop();
             finish();
-        } else if (s != null) {
-            status.set((now == RunState.PAUSED ? "Paused at step " : "Step ") + s.step() + " — "
-                    + current.factory().displayName());
         } else if (now == RunState.PAUSED && !status.get().startsWith("Paused")) {
             status.set("Paused at step " + Math.max(lastStepDrawn, 0));
         }
     }
 
     private void drawRows(List<TraceRow> rows) {
+        // per batch, not per row: at full speed a batch holds hundreds of rows (decision 0043)
+        boolean tauLive = TauControl.tauSpec(current.factory()).isPresent();
+        Double newTau = null;
         for (TraceRow row : rows) {
             if (row.step() <= lastStepDrawn) {
                 continue;
             }
             row.losses().forEach((k, v) -> curves.loss.add(k, row.step(), v));
             // only a model with a live τ parameter reports "its" τ; another model's scalar named τ is something else
-            Double tau = !TauControl.tauSpec(current.factory()).isPresent() ? null
+            Double tau = !tauLive ? null
                     : row.scalars().containsKey("tau") ? row.scalars().get("tau") : row.scalars().get("τ");
             if (tau != null) {
                 if (lastTau != null && Math.abs(tau - lastTau) > 1e-12 * Math.max(1, Math.abs(lastTau))) {
@@ -318,7 +343,7 @@ final class TrainingViewModel {
                 }
                 modelReportsTau = true;
                 lastTau = tau;
-                curves.loss.setSubtitle(String.format(Locale.ROOT, "τ = %.3g", tau));
+                newTau = tau;
             }
             noteMetrics(row.testMetrics().keySet());
             String m = curves.metric.getValue();
@@ -327,16 +352,23 @@ final class TrainingViewModel {
             }
             lastStepDrawn = row.step();
         }
+        if (newTau != null) {
+            curves.loss.setSubtitle(String.format(Locale.ROOT, "τ = %.3g", newTau));
+        }
     }
 
     private void addMean(TraceRow row, String m) {
         Double test = row.testMetrics().get(m);
         Double train = row.trainMetrics().get(m);
+        if (!m.equals(meanMetric)) { // the curve names, built once per metric rather than twice per row
+            meanMetric = m;
+            meanNames = new String[] {"test " + m + " (all tasks)", "train " + m + " (all tasks)"};
+        }
         if (test != null) {
-            curves.metrics.add("test " + m + " (all tasks)", row.step(), test);
+            curves.metrics.add(meanNames[0], row.step(), test);
         }
         if (train != null) {
-            curves.metrics.add("train " + m + " (all tasks)", row.step(), train);
+            curves.metrics.add(meanNames[1], row.step(), train);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.mtlworkbench.train;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +22,7 @@ public record TraceRow(int step, long elapsedMillis, Map<String, Double> losses,
     }
 
     private static Map<String, Double> copy(Map<String, Double> m) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        return CompactDoubleMap.copyOf(m);
     }
 
     /** The same row with these evaluations (null = none). */

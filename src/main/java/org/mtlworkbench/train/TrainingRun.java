@@ -193,6 +193,24 @@ public final class TrainingRun implements AutoCloseable {
         return latest;
     }
 
+    /**
+     * The rows from index {@code from} on, copied: a poller that keeps its place copies only what is new, not the
+     * whole trace under the lock on every poll (decision 0043). Equal to {@code trace().subList(from, size)} at the
+     * same moment; empty when {@code from} is at or past the end. The last row gets the final metrics when the run
+     * ends: read {@link #trace()} once after the end for them.
+     */
+    public List<TraceRow> traceFrom(int from) {
+        if (from < 0) {
+            throw new IllegalArgumentException("from " + from + " < 0");
+        }
+        lock.lock();
+        try {
+            return from >= trace.size() ? List.of() : List.copyOf(trace.subList(from, trace.size()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A copy of the trace so far: one row per reported step. */
     public List<TraceRow> trace() {
         lock.lock();

@@ -118,6 +118,9 @@ class WorkbenchWindowTest {
         waitFor(10, () -> r.run().trace().size() == before + 1 && wb.vm.stateProperty().get() == RunState.PAUSED);
         Thread.sleep(200);
         assertThat(r.run().trace()).hasSize(before + 1);
+        // the text is throttled while running, but a paused run shows its exact step
+        waitFor(10, () -> wb.vm.statusProperty().get().startsWith("Paused at step " + (before + 1) + " — ")
+                && wb.vm.progressTextProperty().get().startsWith("step " + (before + 1) + " of at most"));
         robot.clickOn("#pause"); // now "Resume"
         waitFor(10, () -> wb.vm.stateProperty().get() == RunState.RUNNING);
         robot.type(KeyCode.SPACE);

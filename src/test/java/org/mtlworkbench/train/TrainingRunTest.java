@@ -142,6 +142,47 @@ class TrainingRunTest {
     }
 
     @Test
+    void incrementalTraceReadsWhileRunningAddUpToTheFullTrace() throws Exception {
+        TrainingRun r = run(params(3000), 7, null);
+        assertThat(r.traceFrom(0)).isEmpty();
+        // reads mid-run for certain: from the worker's own listener every 250 steps (it holds no lock there)
+        List<TraceRow> inListener = new java.util.ArrayList<>();
+        List<Integer> sizesSeen = new CopyOnWriteArrayList<>();
+        r.addListener(new RunListener() {
+            @Override
+            public void onSnapshot(TrainingSnapshot s) {
+                if (s.step() % 250 == 0) {
+                    List<TraceRow> more = r.traceFrom(inListener.size());
+                    List<TraceRow> full = r.trace();
+                    assertThat(more).isEqualTo(full.subList(inListener.size(), full.size()));
+                    inListener.addAll(more);
+                    sizesSeen.add(inListener.size());
+                }
+            }
+        });
+        r.start();
+        // and from another thread while the worker appends
+        List<TraceRow> polled = new java.util.ArrayList<>();
+        while (!r.state().isFinished()) {
+            polled.addAll(r.traceFrom(polled.size()));
+        }
+        RunResult res = await(r);
+        polled.addAll(r.traceFrom(polled.size()));
+
+        // the end publishes the last step once more (with the final metrics): nothing new to read then
+        assertThat(sizesSeen).containsExactly(250, 500, 750, 1000, 1250, 1500, 1750, 2000, 2250, 2500, 2750, 3000, 3000);
+        assertThat(polled).hasSize(3000);
+        // the same rows as the full copy, except the last, which gets the final metrics at the end
+        assertThat(polled.subList(0, 2999)).isEqualTo(res.trace().subList(0, 2999));
+        assertThat(inListener.subList(0, 2999)).isEqualTo(res.trace().subList(0, 2999));
+        assertThat(polled.get(2999).step()).isEqualTo(res.trace().get(2999).step());
+        assertThat(polled).extracting(TraceRow::step).isSorted().doesNotHaveDuplicates();
+        assertThat(r.traceFrom(3000)).isEmpty();
+        assertThat(r.traceFrom(5000)).isEmpty();
+        assertThatThrownBy(() -> r.traceFrom(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void pauseStopsReportsStepLetsExactlyOneThroughResumeContinues() throws Exception {
         Watcher w = new Watcher();
         TrainingRun r = run(params(Integer.MAX_VALUE), 0, w);

@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,11 @@ public final class CurveFigure implements Figure {
     private final class Curve {
         final XYSeries raw;
         final XYSeries smooth;
-        final List<double[]> points = new ArrayList<>();
-        final List<Double> smoothed = new ArrayList<>();
+        // every point taken, in primitive arrays: a long run adds several per step for its whole life (decision 0043)
+        double[] xs = new double[64];
+        double[] ys = new double[64];
+        double[] smoothed = new double[64];
+        int size;
         int stride = 1;
         final boolean thin;
         final Color colour;
@@ -71,6 +75,17 @@ public final class CurveFigure implements Figure {
             raw = new XYSeries(name + " (raw)", false, true);
             smooth = new XYSeries(name, false, true);
             ema = new Ema(smoothing);
+        }
+
+        void append(double x, double y, double sm) {
+            if (size == xs.length) {
+                xs = Arrays.copyOf(xs, size * 2);
+                ys = Arrays.copyOf(ys, size * 2);
+                smoothed = Arrays.copyOf(smoothed, size * 2);
+            }
+            xs[size] = x;
+            ys[size] = y;
+            smoothed[size++] = sm;
         }
     }
 
@@ -287,9 +302,8 @@ public final class CurveFigure implements Figure {
         }
         Curve c = curves.computeIfAbsent(name, n -> create(n, thin));
         double sm = c.ema.next(value);
-        c.points.add(new double[] {step, value});
-        c.smoothed.add(sm);
-        if ((c.points.size() - 1) % c.stride == 0) {
+        c.append(step, value, sm);
+        if ((c.size - 1) % c.stride == 0) {
             c.raw.add(step, value, false);
             c.smooth.add(step, sm, false);
         }
@@ -303,9 +317,9 @@ public final class CurveFigure implements Figure {
     private static void reshow(Curve c) {
         c.raw.clear();
         c.smooth.clear();
-        for (int i = 0; i < c.points.size(); i += c.stride) {
-            c.raw.add(c.points.get(i)[0], c.points.get(i)[1], false);
-            c.smooth.add(c.points.get(i)[0], c.smoothed.get(i), false);
+        for (int i = 0; i < c.size; i += c.stride) {
+            c.raw.add(c.xs[i], c.ys[i], false);
+            c.smooth.add(c.xs[i], c.smoothed[i], false);
         }
     }
 
@@ -333,9 +347,8 @@ public final class CurveFigure implements Figure {
         chart.setNotify(false);
         for (Curve c : curves.values()) {
             c.ema = new Ema(beta);
-            c.smoothed.clear();
-            for (double[] p : c.points) {
-                c.smoothed.add(c.ema.next(p[1]));
+            for (int i = 0; i < c.size; i++) {
+                c.smoothed[i] = c.ema.next(c.ys[i]);
             }
             reshow(c);
         }
@@ -416,11 +429,11 @@ public final class CurveFigure implements Figure {
 
     public int pointCount(String name) {
         Curve c = curves.get(name);
-        return c == null ? 0 : c.points.size();
+        return c == null ? 0 : c.size;
     }
 
     public int totalPoints() {
-        return curves.values().stream().mapToInt(c -> c.points.size()).sum();
+        return curves.values().stream().mapToInt(c -> c.size).sum();
     }
 
     /** The smoothed values of a curve at every point, in order (for tests and CSV export). */
@@ -429,9 +442,9 @@ public final class CurveFigure implements Figure {
         if (c == null) {
             return new double[0][];
         }
-        double[][] out = new double[c.points.size()][];
+        double[][] out = new double[c.size][];
         for (int i = 0; i < out.length; i++) {
-            out[i] = new double[] {c.points.get(i)[0], c.smoothed.get(i)};
+            out[i] = new double[] {c.xs[i], c.smoothed[i]};
         }
         return out;
     }
@@ -445,6 +458,13 @@ public final class CurveFigure implements Figure {
     /** The raw points of a curve: {step, value} pairs in order. */
     public List<double[]> raw(String name) {
         Curve c = curves.get(name);
-        return c == null ? List.of() : List.copyOf(c.points);
+        if (c == null) {
+            return List.of();
+        }
+        List<double[]> out = new ArrayList<>(c.size);
+        for (int i = 0; i < c.size; i++) {
+            out.add(new double[] {c.xs[i], c.ys[i]});
+        }
+        return List.copyOf(out);
     }
 }
