@@ -52,6 +52,9 @@ public final class VmtlFactory implements ModelFactory {
                 ParamSpec.ofInt("hidden", 64, 1, 4096, "width of the shared trunk of the encoder q(z|x)"),
                 ParamSpec.ofBoolean("skip", false,
                         "the task heads of the encoder also read the inputs (a linear path beside the trunk)"),
+                ParamSpec.ofBoolean("classifierSkip", false,
+                        "the classifiers read [z, x]: Bayesian linear weights on the inputs beside z, with the same "
+                        + "mixture prior (the other tasks' posteriors, and the null component if nullStd > 0)"),
                 ParamSpec.ofInt("latent", 16, 1, 1024, "dimension of the representation z"),
                 ParamSpec.ofInt("samples", 4, 1, 256, "Monte Carlo samples of z and w per row and step"),
                 ParamSpec.ofInt("predictSamples", 32, 1, 4096, "Monte Carlo samples averaged for a prediction"),
@@ -98,7 +101,10 @@ public final class VmtlFactory implements ModelFactory {
                         + "(balanced; predictions add back log N_tc/N_t, so probabilities keep the task's base rate)"),
                 ParamSpec.ofDouble("nullStd", 0.0, 0.0, 100.0,
                         "σ₀ of a 'borrow nothing' component N(0, σ₀²I) in every classifier prior, with its own "
-                        + "learned mixing logit (0 = none, as in the paper)"));
+                        + "learned mixing logit (0 = none, as in the paper)"),
+                ParamSpec.ofBoolean("learnNullStd", false,
+                        "with nullStd > 0: σ₀ is learned per task by maximising the ELBO (type-II maximum "
+                        + "likelihood), nullStd being its initial value"));
     }
 
     @Override

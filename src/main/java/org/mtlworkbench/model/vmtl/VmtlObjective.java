@@ -26,7 +26,7 @@ final class VmtlObjective {
     private VmtlObjective() {
     }
 
-    /** The noise of one step: ε for z [S,T,B,L] and w [S,T,L+1,C], Gumbel noise for α and β [2,T,T]. */
+    /** The noise of one step: ε for z [S,T,B,L] and w [S,T,R,C] (R = {@link VmtlShape#classifierRows}), Gumbel noise for α and β [2,T,T]. */
     record Noise(NDArray epsZ, NDArray epsW, NDArray gumbel) {
     }
 
@@ -52,9 +52,15 @@ final class VmtlObjective {
      *                     log-likelihood (class-balanced likelihood), or null for none; ignored for regression
      * @param nullStd      σ₀ of the "borrow nothing" component N(0, σ₀²I) of the classifier prior, whose mixing
      *                     logit is α's (otherwise unused) diagonal entry; 0 = no such component (the paper)
+     * @param learnNullStd whether σ₀ is instead each task's own parameter exp(nullLogStd_t) (type-II maximum
+     *                     likelihood on the ELBO: it gets the gradient of α_tt·KL(q_t(w) ‖ N(0, σ₀²I)))
      */
-    record Extensions(NDArray classWeights, float nullStd) {
-        static final Extensions NONE = new Extensions(null, 0f);
+    record Extensions(NDArray classWeights, float nullStd, boolean learnNullStd) {
+        static final Extensions NONE = new Extensions(null, 0f, false);
+
+        Extensions(NDArray classWeights, float nullStd) {
+            this(classWeights, nullStd, false);
+        }
     }
 
     /**
@@ -80,14 +86,18 @@ final class VmtlObjective {
         NDArray muZ = h.matMul(own.headMean).add(own.headMeanB);
         NDArray sdZ = LogStd.capped(h.matMul(own.headLogStd).add(own.headLogStdB)).exp().add(minStdZ);
 
-        // reparameterised samples of z [S,T,B,L] and w [S,T,L+1,C]
+        // reparameterised samples of z [S,T,B,L] and w [S,T,R,C]
         NDArray z = noise.epsZ().mul(sdZ.expandDims(0)).add(muZ.expandDims(0));
         NDArray sdW = LogStd.capped(own.wLogStd).exp().add(minStd);
         NDArray w = noise.epsW().mul(sdW.expandDims(0)).add(own.wMean.expandDims(0));
         Shape zs = z.getShape();
         NDArray ones = z.getManager().ones(new Shape(zs.get(0), zs.get(1), zs.get(2), 1), z.getDataType(),
                 z.getDevice());
-        NDArray out = z.concat(ones, 3).matMul(w); // [S,T,B,C]
+        NDArray in = z;
+        if (s.classifierSkip()) { // the classifier reads [z, x, 1]: linear weights on the inputs, shared by the samples
+            in = in.concat(x.expandDims(0).broadcast(new Shape(zs.get(0), zs.get(1), zs.get(2), s.inputs())), 3);
+        }
+        NDArray out = in.concat(ones, 3).matMul(w); // [S,T,B,C]
 
         // class weights ride on the one-hot target: each row's −log p(y) is multiplied by its class's weight
         NDArray target = s.regression() || ext.classWeights() == null ? batch.target()
@@ -130,10 +140,13 @@ final class VmtlObjective {
                 : LogStd.capped(p.wLogStd.stopGradient()).exp().add(minStd).square();
         NDArray compMean = p.wMean.stopGradient().expandDims(0);
         NDArray compVar = allVarW.expandDims(0);
-        if (nullComponent) { // row t's own slot becomes N(0, σ₀²): [T(row), T(component), L+1, C]
+        if (nullComponent) { // row t's own slot becomes N(0, σ₀²): [T(row), T(component), R, C]
             NDArray keep = offDiagonal.reshape(rowsT, t, 1, 1);
             compMean = compMean.mul(keep);
-            compVar = compVar.mul(keep).add(Scalars.mul(keep.sub(1f), -ext.nullStd() * ext.nullStd()));
+            NDArray nullVar = ext.learnNullStd() // learned: σ₀_t² = exp(2·nullLogStd_t), with its gradient
+                    ? Scalars.mul(own.nullLogStd, 2f).exp().reshape(rowsT, 1, 1, 1)
+                    : Scalars.mul(keep.onesLike(), ext.nullStd() * ext.nullStd());
+            compVar = compVar.mul(keep).add(keep.neg().add(1f).mul(nullVar));
         }
         NDArray klW = GaussianKl.toMixture(estimator, own.wMean, varW, compMean, compVar,
                 alpha.reshape(rowsT, t, 1, 1), 2);
@@ -154,6 +167,7 @@ final class VmtlObjective {
         final NDArray wMean;
         final NDArray wLogStd;
         final NDArray noiseLogStd;
+        final NDArray nullLogStd;
         /** α and β logits stacked, [2, T(or 1), T]. */
         final NDArray mixingLogits;
 
@@ -165,6 +179,7 @@ final class VmtlObjective {
             wMean = slice(p.wMean, task);
             wLogStd = slice(p.wLogStd, task);
             noiseLogStd = slice(p.noiseLogStd, task);
+            nullLogStd = slice(p.nullLogStd, task);
             mixingLogits = task < 0 ? p.mixingLogits : p.mixingLogits.get(":," + task + ":" + (task + 1));
         }
 

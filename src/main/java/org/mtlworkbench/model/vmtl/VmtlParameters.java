@@ -43,6 +43,8 @@ final class VmtlParameters {
     NDArray wMean;
     NDArray wLogStd;
     NDArray noiseLogStd;
+    /** log σ₀ of each task's null component (used only when it is learned), [T]. */
+    NDArray nullLogStd;
     /** α logits [0] and β logits [1], [2, T, T]. */
     NDArray mixingLogits;
 
@@ -50,6 +52,11 @@ final class VmtlParameters {
     private final int[] offsets;
 
     VmtlParameters(NDManager manager, VmtlShape s, double initStdW, SplittableRandom rng) {
+        this(manager, s, initStdW, 1.0, rng);
+    }
+
+    /** @param initNullStd the initial σ₀ of every task's null component (where it is learned) */
+    VmtlParameters(NDManager manager, VmtlShape s, double initStdW, double initNullStd, SplittableRandom rng) {
         this.shape = s;
         int t = s.tasks();
         int d = s.inputs();
@@ -58,7 +65,7 @@ final class VmtlParameters {
         int l = s.latent();
         int r = s.classifierRows();
         int c = s.outputs();
-        shapes = new long[][] {{d, h}, {h}, {t, hi, l}, {t, 1, l}, {t, hi, l}, {t, 1, l}, {t, r, c}, {t, r, c}, {t}};
+        shapes = new long[][] {{d, h}, {h}, {t, hi, l}, {t, 1, l}, {t, hi, l}, {t, 1, l}, {t, r, c}, {t, r, c}, {t}, {t}};
         offsets = new int[shapes.length + 1];
         for (int i = 0; i < shapes.length; i++) {
             offsets[i + 1] = offsets[i] + (int) new Shape(shapes[i]).size();
@@ -69,6 +76,7 @@ final class VmtlParameters {
         put(flat, 5, filled(t * l, INIT_LOG_STD_Z));
         put(flat, 6, repeat(gaussian(rng, r * c, 0.1 * Math.sqrt(1.0 / r)), t));
         put(flat, 7, filled(t * r * c, (float) Math.log(initStdW)));
+        put(flat, 9, filled(t, (float) Math.log(initNullStd)));
         network = manager.create(flat, new Shape(flat.length));
         network.setRequiresGradient(true);
         mixing = manager.create(new float[2 * t * t], new Shape(2L * t * t));
@@ -113,6 +121,7 @@ final class VmtlParameters {
         wMean = view(parts, 6);
         wLogStd = view(parts, 7);
         noiseLogStd = view(parts, 8);
+        nullLogStd = view(parts, 9);
         int t = shape.tasks();
         mixingLogits = mixing.reshape(2, t, t);
     }
@@ -137,6 +146,11 @@ final class VmtlParameters {
 
     private float[] part(float[] flat, int index) {
         return java.util.Arrays.copyOfRange(flat, offsets[index], offsets[index + 1]);
+    }
+
+    /** The learned log σ₀ of every task's null component, on the JVM. */
+    float[] nullLogStd() {
+        return part(network.toFloatArray(), 9);
     }
 
     float[] mixingLogits() {

@@ -90,9 +90,14 @@ final class VmtlPredictor implements FittedModel {
                 }
                 double[] ws = wSamples[k];
                 for (int o = 0; o < c; o++) {
-                    double a = ws[l * c + o];
+                    double a = ws[(rowsW - 1) * c + o]; // the bias row comes last
                     for (int j = 0; j < l; j++) {
                         a += z[j] * ws[j * c + o];
+                    }
+                    if (s.classifierSkip()) { // rows l … l+D−1 weigh the inputs themselves
+                        for (int i = 0; i < s.inputs(); i++) {
+                            a += x[r][i] * ws[(l + i) * c + o];
+                        }
                     }
                     out[o] = logitShift == null ? a : a + logitShift[task][o];
                 }

@@ -11,7 +11,8 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                     double tauDecay, double tauFloor, KlEstimator klEstimator, KlSchedule klSchedule,
                     double klWeightW, double klWeightZ, int klWarmupSteps, double initStdW, double minStd, double logitDecay,
                     double inputDropout, double weightDecay, double minStdZ,
-                    boolean balancedClasses, double nullStd, boolean skip) {
+                    boolean balancedClasses, double nullStd, boolean learnNullStd, boolean skip,
+                    boolean classifierSkip) {
 
     static VmtlSettings from(ParamValues p) {
         return new VmtlSettings(p.getInt("steps"), p.getInt("batchSize"), p.getInt("hidden"), p.getInt("latent"),
@@ -21,8 +22,8 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                 KlSchedule.of(p.getString("klSchedule")), p.getDouble("klWeightW"), p.getDouble("klWeightZ"),
                 p.getInt("klWarmupSteps"), p.getDouble("initStdW"), p.getDouble("minStd"), p.getDouble("logitDecay"),
                 p.getDouble("inputDropout"), p.getDouble("weightDecay"), p.getDouble("minStdZ"),
-                "balanced".equals(p.getString("classWeighting")), p.getDouble("nullStd"),
-                p.getBoolean("skip"));
+                "balanced".equals(p.getString("classWeighting")), p.getDouble("nullStd"), p.getBoolean("learnNullStd"),
+                p.getBoolean("skip"), p.getBoolean("classifierSkip"));
     }
 
     /** τ from the schedule at {@code step} (the live knob, when set, replaces it). */

@@ -71,7 +71,7 @@ final class VmtlTrainer implements AutoCloseable {
         this.seed = seed;
         boolean regression = !data.isClassification();
         shape = new VmtlShape(data.taskCount(), data.featureCount(), settings.hidden(), settings.latent(),
-                regression ? 1 : data.classCount(), regression, settings.skip());
+                regression ? 1 : data.classCount(), regression, settings.skip(), settings.classifierSkip());
         device = DjlDevices.preferredDevice();
         manager = DjlDevices.engine().newBaseManager(device);
         batches = new TaskBatches(data, settings.batchSize());
@@ -79,7 +79,8 @@ final class VmtlTrainer implements AutoCloseable {
         for (int t = 0; t < rows.length; t++) {
             rows[t] = batches.rows(t);
         }
-        params = new VmtlParameters(manager, shape, settings.initStdW(), random.apply("init"));
+        params = new VmtlParameters(manager, shape, settings.initStdW(),
+                settings.nullStd() > 0 ? settings.nullStd() : 1.0, random.apply("init"));
         networkAdam = new Adam(manager, java.util.List.of(params.network));
         mixingAdam = new Adam(manager, java.util.List.of(params.mixing));
         float[] off = new float[shape.tasks() * shape.tasks()];
@@ -213,7 +214,7 @@ final class VmtlTrainer implements AutoCloseable {
                                         double lambdaZ, NDArray off, NDArray weights, int task) {
         return VmtlObjective.compute(params, batch, noise, tau, lw, (float) lambdaZ, settings.klEstimator(),
                 (float) settings.minStd(), (float) settings.minStdZ(), off, (float) settings.logitDecay(), task,
-                new VmtlObjective.Extensions(weights, (float) settings.nullStd()));
+                new VmtlObjective.Extensions(weights, (float) settings.nullStd(), settings.learnNullStd()));
     }
 
     /** The squared norms of the network's and the mixing logits' gradients (non-finite if any entry is). */

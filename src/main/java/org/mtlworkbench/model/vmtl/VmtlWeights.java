@@ -10,8 +10,8 @@ package org.mtlworkbench.model.vmtl;
  * @param headMeanB     T×L
  * @param headLogStd    T×H′×L  (per-task head: log standard deviation of z)
  * @param headLogStdB   T×L
- * @param wMean         T×(L+1)×C  (classifier posterior means; the last row is the bias)
- * @param wLogStd       T×(L+1)×C  (log standard deviations)
+ * @param wMean         T×R×C  (classifier posterior means; R = L (+ D with the classifier skip) + 1, the last row is the bias)
+ * @param wLogStd       T×R×C  (log standard deviations)
  * @param alphaLogits   T×T  (classifier mixing logits)
  * @param betaLogits    T×T  (representation mixing logits)
  * @param noiseLogStd   T (regression: log noise sd, in standardised target units; zeros for classification)

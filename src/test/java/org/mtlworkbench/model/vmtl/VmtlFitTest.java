@@ -162,6 +162,7 @@ class VmtlFitTest {
         MultiTaskDataset data = VmtlObjectiveTest.tinyData(false, new SplittableRandom(6));
         VmtlSettings s = VmtlSettings.from(extended
                 ? small().withText("classWeighting", "balanced").withText("nullStd", "1").withText("skip", "true")
+                        .withText("classifierSkip", "true").withText("learnNullStd", "true")
                 : small());
         FitContext ctx = FitContext.headless(8);
         try (VmtlTrainer batched = new VmtlTrainer(data, s, 8, ctx::random);

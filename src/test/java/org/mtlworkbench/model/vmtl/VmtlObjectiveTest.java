@@ -69,16 +69,18 @@ class VmtlObjectiveTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"pairwise,false,false", "moment,false,false", "official-sum,false,false", "pairwise,true,false",
-        "moment,true,false", "pairwise,false,true", "moment,false,true", "official-sum,false,true"})
-    void batchedLossEqualsBruteForce(String estimatorId, boolean regression, boolean extended) {
+    @CsvSource({"pairwise,false,false,false", "moment,false,false,false", "official-sum,false,false,false",
+        "pairwise,true,false,false", "moment,true,false,false", "pairwise,false,true,false", "moment,false,true,false",
+        "official-sum,false,true,false", "pairwise,false,true,true", "moment,false,true,true"})
+    void batchedLossEqualsBruteForce(String estimatorId, boolean regression, boolean extended, boolean learnNull) {
         KlEstimator estimator = KlEstimator.of(estimatorId);
         SplittableRandom rng = new SplittableRandom(regression ? 17 : 4);
         MultiTaskDataset data = tinyData(regression, rng);
         int t = 3;
         int c = regression ? 1 : 3;
-        // extended: also the skip path (heads read [ELU(xW + b), x])
-        VmtlShape shape = new VmtlShape(t, 2, H, L, c, regression, extended);
+        // extended: also the skip path (heads read [ELU(xW + b), x]) and the classifier skip (classifiers read [z, x])
+        VmtlShape shape = new VmtlShape(t, 2, H, L, c, regression, extended, extended);
+        int rows = shape.classifierRows();
         try (NDManager m = manager.newSubManager()) {
             VmtlParameters p = new VmtlParameters(m, shape, 0.5, rng);
             for (NDArray a : p.all()) { // move off the symmetric initialisation
@@ -93,23 +95,30 @@ class VmtlObjectiveTest {
             TaskBatches.Batch batch = batches.next(m, rng);
             int b = batches.batchRows();
             float[] ez = gaussians(rng, S * t * b * L);
-            float[] ew = gaussians(rng, S * t * (L + 1) * c);
+            float[] ew = gaussians(rng, S * t * rows * c);
             float[] ga = GumbelSoftmax.noise(rng, t);
             float[] gb = GumbelSoftmax.noise(rng, t);
             VmtlObjective.Noise noise = new VmtlObjective.Noise(m.create(ez, new Shape(S, t, b, L)),
-                    m.create(ew, new Shape(S, t, L + 1, c)), m.create(concat(ga, gb), new Shape(2, t, t)));
+                    m.create(ew, new Shape(S, t, rows, c)), m.create(concat(ga, gb), new Shape(2, t, t)));
             float[] lw = {(float) LAMBDA_W[0], (float) LAMBDA_W[1], (float) LAMBDA_W[2]};
             float[] off = {0, 1, 1, 1, 0, 1, 1, 1, 0};
             // extended: class-balanced likelihood (weights written out by hand below) and the null component
             double[][] classWeights = extended ? balancedByHand(data, c) : null;
             VmtlObjective.Extensions ext = !extended ? VmtlObjective.Extensions.NONE
-                    : new VmtlObjective.Extensions(m.create(flat(classWeights), new Shape(t, c)), (float) NULL_STD);
+                    : new VmtlObjective.Extensions(m.create(flat(classWeights), new Shape(t, c)), (float) NULL_STD,
+                    learnNull);
+            // learned σ₀: each task's own (jittered) exp(nullLogStd_t) replaces NULL_STD
+            double[] nullStds = new double[t];
+            float[] nullLogStd = p.nullLogStd();
+            for (int k = 0; k < t; k++) {
+                nullStds[k] = learnNull ? Math.exp(nullLogStd[k]) : NULL_STD;
+            }
             VmtlObjective.Terms terms = VmtlObjective.compute(p, batch, noise, TAU, m.create(lw, new Shape(t)),
                     (float) LAMBDA_Z, estimator, MIN_STD, MIN_STD, m.create(off, new Shape(t, t)), (float) DECAY, -1,
                     ext);
 
             Brute brute = new Brute(p.copyToJvm(), data, batches, b, ez, ew, ga, gb, estimator, classWeights,
-                    extended ? NULL_STD : 0);
+                    extended ? nullStds : null);
             double[] nll = terms.nll().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
             double[] klz = terms.klZ().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
             double[] klw = terms.klW().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).toDoubleArray();
@@ -186,11 +195,11 @@ class VmtlObjectiveTest {
         final VmtlShape s;
         /** Class weights [T][C] of the likelihood, or null. */
         final double[][] classWeights;
-        /** σ₀ of the null component of the classifier prior, 0 = none. */
-        final double nullStd;
+        /** σ₀ of each task's null component of the classifier prior, null = none. */
+        final double[] nullStd;
 
         Brute(VmtlWeights w, MultiTaskDataset data, TaskBatches batches, int b, float[] ez, float[] ew, float[] ga,
-              float[] gb, KlEstimator estimator, double[][] classWeights, double nullStd) {
+              float[] gb, KlEstimator estimator, double[][] classWeights, double[] nullStd) {
             this.classWeights = classWeights;
             this.nullStd = nullStd;
             this.w = w;
@@ -200,7 +209,7 @@ class VmtlObjectiveTest {
             this.ez = ez;
             this.ew = ew;
             this.s = w.shape();
-            this.alpha = nullStd > 0 ? softmaxWithDiagonal(w.alphaLogitMatrix(), VmtlWeights.square(ga, s.tasks()))
+            this.alpha = nullStd != null ? softmaxWithDiagonal(w.alphaLogitMatrix(), VmtlWeights.square(ga, s.tasks()))
                     : GumbelSoftmax.mix(w.alphaLogitMatrix(), VmtlWeights.square(ga, s.tasks()), TAU);
             this.beta = GumbelSoftmax.mix(w.betaLogitMatrix(), VmtlWeights.square(gb, s.tasks()), TAU);
             this.estimator = estimator;
@@ -264,15 +273,19 @@ class VmtlObjectiveTest {
             double sum = 0;
             for (int r = 0; r < tk.size(); r++) {
                 double[][] q = head(task, trunk(tk.x()[r]));
+                int rw = s.classifierRows();
                 double rowSum = 0;
                 for (int smp = 0; smp < S; smp++) {
                     double[] out = new double[c];
                     for (int o = 0; o < c; o++) {
-                        for (int l = 0; l <= L; l++) {
-                            int wi = (task * (L + 1) + l) * c + o;
+                        // the classifier's input: [z, (x with the classifier skip), 1]
+                        for (int l = 0; l < rw; l++) {
+                            int wi = (task * rw + l) * c + o;
                             double wv = w.wMean()[wi] + (Math.exp(softCap(w.wLogStd()[wi])) + MIN_STD)
-                                    * ew[(smp * s.tasks() + task) * (L + 1) * c + l * c + o];
-                            double zv = l == L ? 1 : q[0][l] + q[1][l] * ez[((smp * s.tasks() + task) * b + r) * L + l];
+                                    * ew[(smp * s.tasks() + task) * rw * c + l * c + o];
+                            double zv = l == rw - 1 ? 1
+                                    : l >= L ? tk.x()[r][l - L]
+                                    : q[0][l] + q[1][l] * ez[((smp * s.tasks() + task) * b + r) * L + l];
                             out[o] += zv * wv;
                         }
                     }
@@ -322,7 +335,7 @@ class VmtlObjectiveTest {
         }
 
         double klW(int task) {
-            int p = (L + 1) * s.outputs();
+            int p = s.classifierRows() * s.outputs();
             double[][] cm = new double[s.tasks()][p];
             double[][] cv = new double[s.tasks()][p];
             for (int k = 0; k < s.tasks(); k++) {
@@ -334,9 +347,9 @@ class VmtlObjectiveTest {
             }
             double[] own = cm[task].clone();
             double[] ownVar = cv[task].clone();
-            if (nullStd > 0) { // the task's own slot holds N(0, σ₀²I), weighted by α's diagonal
+            if (nullStd != null) { // the task's own slot holds N(0, σ₀²I), weighted by α's diagonal
                 java.util.Arrays.fill(cm[task], 0);
-                java.util.Arrays.fill(cv[task], nullStd * nullStd);
+                java.util.Arrays.fill(cv[task], nullStd[task] * nullStd[task]);
             }
             return toMixture(own, ownVar, cm, cv, alpha[task]);
         }
