@@ -42,7 +42,7 @@ final class VmtlTrainer implements AutoCloseable {
     private final TaskBatches batches;
     private final NDArray offDiagonal;
     private final NDArray decayMask;
-    /** Per task, the training frequency of each class (classification), else null. */
+    /** Per task, the training frequency of each class when the likelihood is class-balanced, else null. */
     private final double[][] classFrequencies;
     /** Class-balanced likelihood weights [T, C], or null when not balancing. */
     private final NDArray classWeights;
@@ -91,8 +91,9 @@ final class VmtlTrainer implements AutoCloseable {
         }
         offDiagonal = manager.create(off, new Shape(shape.tasks(), shape.tasks()));
         decayMask = params.decayMask(manager);
-        classFrequencies = shape.regression() ? null : ClassBalance.frequencies(data);
-        classWeights = classFrequencies == null || !settings.balancedClasses() ? null
+        classFrequencies = shape.regression() || !settings.balancedClasses() ? null
+                : ClassBalance.frequencies(data);
+        classWeights = classFrequencies == null ? null
                 : manager.create(ClassBalance.weights(classFrequencies),
                         new Shape(shape.tasks(), shape.outputs()));
         batchRng = random.apply("batches");
@@ -292,7 +293,7 @@ final class VmtlTrainer implements AutoCloseable {
     VmtlPredictor predictor(VmtlWeights w, double tau) {
         return new VmtlPredictor(w, taskNames, settings.predictSamples(), settings.minStd(), settings.minStdZ(), tau,
                 batches.targetMean(), batches.targetSd(), seed,
-                classWeights == null ? null : ClassBalance.logPriorShift(classFrequencies));
+                classFrequencies == null ? null : ClassBalance.logPriorShift(classFrequencies));
     }
 
     int version() {
