@@ -18,6 +18,7 @@ import org.mtlworkbench.model.ParamType;
 import org.mtlworkbench.train.Evaluation;
 import org.mtlworkbench.train.RunState;
 import org.mtlworkbench.train.TaskMetrics;
+import org.mtlworkbench.train.TraceChunk;
 import org.mtlworkbench.train.TraceRow;
 import org.mtlworkbench.train.TrainingRun;
 import org.mtlworkbench.train.TrainingSnapshot;
@@ -61,7 +62,7 @@ final class TrainingViewModel {
     private RunRecord current;
     private int lastStepDrawn = -1;
     /** How many trace rows were read so far: each poll copies only the rows after them (decision 0043). */
-    private int traceRead;
+    private long traceRead; // reports read so far: the cursor for TrainingRun.traceSince
     private Double lastTau;
     private boolean modelReportsTau;
     private String meanMetric;
@@ -277,8 +278,9 @@ final class TrainingViewModel {
         RunState now = run.state();
         long requestsBefore = FigureView.requestCount();
         TrainingSnapshot s = run.latest().poll();
-        List<TraceRow> rows = run.traceFrom(traceRead);
-        traceRead += rows.size();
+        TraceChunk chunk = run.traceSince(traceRead);
+        List<TraceRow> rows = chunk.rows();
+        traceRead = chunk.through();
         curves.loss.beginBatch();
         curves.metrics.beginBatch();
         try {

@@ -8,7 +8,8 @@ public interface FittedModel {
 
     /**
      * The predictive distribution for rows of task {@code task} (index into the training data set's tasks),
-     * inputs already standardised like the training rows.
+     * inputs already standardised like the training rows. Read {@code x}, never modify it: callers hand the same
+     * array to every evaluation of a run.
      */
     Prediction predict(int task, double[][] x);
 

@@ -26,6 +26,17 @@ final class CompactDoubleMap extends AbstractMap<String, Double> {
         this.values = values;
     }
 
+    /**
+     * A map of {@code keys[i]} to {@code values[i]}, taking both arrays as they are (no copy): the caller must not
+     * change them afterwards. Keys must be distinct and non-null.
+     */
+    static Map<String, Double> of(String[] keys, double[] values) {
+        if (keys.length != values.length) {
+            throw new IllegalArgumentException(keys.length + " keys, " + values.length + " values");
+        }
+        return keys.length == 0 ? EMPTY : new CompactDoubleMap(keys, values);
+    }
+
     /** An immutable copy in {@code m}'s iteration order; a map holding a null key or value is copied as it is. */
     static Map<String, Double> copyOf(Map<String, Double> m) {
         if (m instanceof CompactDoubleMap c) {

@@ -1,7 +1,5 @@
 package org.mtlworkbench.train;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +15,9 @@ import java.util.Map;
 public record Evaluation(List<TaskMetrics> perTask, Map<String, Double> overall, Map<String, Double> taskAverage) {
     public Evaluation {
         perTask = List.copyOf(perTask);
-        overall = Collections.unmodifiableMap(new LinkedHashMap<>(overall));
-        taskAverage = Collections.unmodifiableMap(new LinkedHashMap<>(taskAverage));
+        // compact immutable copies (a copy of one is itself): a run may evaluate every step (decision 0044)
+        overall = CompactDoubleMap.copyOf(overall);
+        taskAverage = CompactDoubleMap.copyOf(taskAverage);
     }
 
     /** An overall metric, or NaN when absent. */

@@ -2,11 +2,9 @@ package org.mtlworkbench.train;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mtlworkbench.data.MultiTaskDataset;
-import org.mtlworkbench.data.Task;
 import org.mtlworkbench.model.FittedModel;
 import org.mtlworkbench.model.Prediction;
 
@@ -143,86 +141,99 @@ public final class Metrics {
 
     /** Predicts every task's rows with {@code model} and computes per-task, overall and task-averaged metrics. */
     public static Evaluation evaluate(FittedModel model, MultiTaskDataset data) {
-        return data.isClassification() ? evaluateClassification(model, data) : evaluateRegression(model, data);
+        return new Evaluator(data).evaluate(model);
     }
 
-    private static Evaluation evaluateRegression(FittedModel model, MultiTaskDataset data) {
-        List<TaskMetrics> perTask = new ArrayList<>();
-        List<double[]> pooledY = new ArrayList<>();
-        List<double[]> pooledMean = new ArrayList<>();
+    /** {@code x} and {@code y}: each task's rows, read and never modified here (the {@link Evaluator}'s copies). */
+    static Evaluation evaluate(FittedModel model, MultiTaskDataset data, double[][][] x, double[][] y) {
+        return data.isClassification() ? evaluateClassification(model, data, x, y)
+                : evaluateRegression(model, data, x, y);
+    }
+
+    // per-task metric names, shared by every evaluation's maps (a run evaluates up to every step: decision 0044)
+    private static final String[] REGRESSION_METRICS = {RMSE, EXPLAINED_VARIANCE, NLPD};
+    private static final String[] CLASSIFICATION_METRICS = {ACCURACY, AUC, NLPD};
+
+    private static Evaluation evaluateRegression(FittedModel model, MultiTaskDataset data, double[][][] xs,
+            double[][] ys) {
+        List<TaskMetrics> perTask = new ArrayList<>(data.taskCount());
+        // pooled over all rows, accumulated in task and row order (what concatenating the rows first would give)
+        double sse = 0;
         double nlpdSum = 0;
+        double ySum = 0;
         int rows = 0;
         for (int t = 0; t < data.taskCount(); t++) {
-            Task task = data.task(t);
-            if (task.size() == 0) {
+            double[] y = ys[t];
+            if (y.length == 0) {
                 continue;
             }
-            double[] y = task.y();
-            Prediction p = model.predict(t, task.x());
+            String name = data.task(t).name();
+            Prediction p = model.predict(t, xs[t]);
             if (!(p instanceof Prediction.Regression r) || r.size() != y.length) {
                 throw new IllegalStateException("model gave " + describe(p) + " for " + y.length
-                        + " regression rows of task " + task.name());
+                        + " regression rows of task " + name);
             }
-            Map<String, Double> v = new LinkedHashMap<>();
-            v.put(RMSE, rmse(y, r.mean()));
-            v.put(EXPLAINED_VARIANCE, explainedVariance(y, r.mean()));
-            v.put(NLPD, nlpdGaussian(y, r.mean(), r.variance()));
-            perTask.add(new TaskMetrics(task.name(), y.length, v));
-            pooledY.add(y);
-            pooledMean.add(r.mean());
-            nlpdSum += sumNlpdGaussian(y, r.mean(), r.variance());
+            double[] mean = r.mean();
+            perTask.add(new TaskMetrics(name, y.length, CompactDoubleMap.of(REGRESSION_METRICS, new double[] {
+                rmse(y, mean), explainedVariance(y, mean), nlpdGaussian(y, mean, r.variance())})));
+            for (int i = 0; i < y.length; i++) {
+                double e = y[i] - mean[i];
+                sse += e * e;
+                ySum += y[i];
+            }
+            nlpdSum += sumNlpdGaussian(y, mean, r.variance());
             rows += y.length;
         }
-        Map<String, Double> overall = new LinkedHashMap<>();
-        double[] allY = concat(pooledY);
-        double[] allMean = concat(pooledMean);
-        overall.put(RMSE, rmse(allY, allMean));
-        overall.put(EXPLAINED_VARIANCE, explainedVariance(allY, allMean));
-        overall.put(NLPD, nlpdSum / rows);
-        overall.put(ROWS, (double) rows);
-        return new Evaluation(perTask, overall, taskAverage(perTask, List.of(RMSE, EXPLAINED_VARIANCE, NLPD)));
+        double yMean = ySum / rows;
+        double ss = 0;
+        for (double[] y : ys) {
+            for (double v : y) {
+                ss += (v - yMean) * (v - yMean);
+            }
+        }
+        double mse = sse / rows;
+        double var = ss / rows;
+        Map<String, Double> overall = CompactDoubleMap.of(new String[] {RMSE, EXPLAINED_VARIANCE, NLPD, ROWS},
+                new double[] {Math.sqrt(mse), var > 0 ? 1 - mse / var : Double.NaN, nlpdSum / rows, rows});
+        return new Evaluation(perTask, overall, taskAverage(perTask, REGRESSION_METRICS));
     }
 
-    private static Evaluation evaluateClassification(FittedModel model, MultiTaskDataset data) {
-        List<TaskMetrics> perTask = new ArrayList<>();
+    private static Evaluation evaluateClassification(FittedModel model, MultiTaskDataset data, double[][][] xs,
+            double[][] ys) {
+        List<TaskMetrics> perTask = new ArrayList<>(data.taskCount());
         double nlpdSum = 0;
         int rows = 0;
         for (int t = 0; t < data.taskCount(); t++) {
-            Task task = data.task(t);
-            if (task.size() == 0) {
+            if (ys[t].length == 0) {
                 continue;
             }
-            int[] y = labels(task.y());
-            Prediction p = model.predict(t, task.x());
+            String name = data.task(t).name();
+            int[] y = labels(ys[t]);
+            Prediction p = model.predict(t, xs[t]);
             if (!(p instanceof Prediction.Classification c) || c.size() != y.length) {
                 throw new IllegalStateException("model gave " + describe(p) + " for " + y.length
-                        + " classification rows of task " + task.name());
+                        + " classification rows of task " + name);
             }
             double[][] prob = c.probabilities();
-            Map<String, Double> v = new LinkedHashMap<>();
-            v.put(ACCURACY, accuracy(y, c.argmax()));
-            v.put(AUC, aucMulticlass(y, prob));
-            v.put(NLPD, nlpdCategorical(y, prob));
-            perTask.add(new TaskMetrics(task.name(), y.length, v));
+            perTask.add(new TaskMetrics(name, y.length, CompactDoubleMap.of(CLASSIFICATION_METRICS, new double[] {
+                accuracy(y, c.argmax()), aucMulticlass(y, prob), nlpdCategorical(y, prob)})));
             nlpdSum += sumNlpdCategorical(y, prob);
             rows += y.length;
         }
-        Map<String, Double> overall = new LinkedHashMap<>();
-        overall.put(ACCURACY, mean(perTask, ACCURACY));
-        overall.put(AUC, mean(perTask, AUC));
-        overall.put(AUC_TASKS, (double) count(perTask, AUC));
-        overall.put(NLPD, nlpdSum / rows);
-        overall.put(ROWS, (double) rows);
-        return new Evaluation(perTask, overall, taskAverage(perTask, List.of(ACCURACY, AUC, NLPD)));
+        Map<String, Double> overall = CompactDoubleMap.of(new String[] {ACCURACY, AUC, AUC_TASKS, NLPD, ROWS},
+                new double[] {mean(perTask, ACCURACY), mean(perTask, AUC), count(perTask, AUC), nlpdSum / rows, rows});
+        return new Evaluation(perTask, overall, taskAverage(perTask, CLASSIFICATION_METRICS));
     }
 
-    private static Map<String, Double> taskAverage(List<TaskMetrics> perTask, List<String> names) {
-        Map<String, Double> avg = new LinkedHashMap<>();
-        for (String name : names) {
-            avg.put(name, mean(perTask, name));
+    private static Map<String, Double> taskAverage(List<TaskMetrics> perTask, String[] names) {
+        String[] keys = Arrays.copyOf(names, names.length + 1);
+        keys[names.length] = TASKS;
+        double[] values = new double[keys.length];
+        for (int i = 0; i < names.length; i++) {
+            values[i] = mean(perTask, names[i]);
         }
-        avg.put(TASKS, (double) perTask.size());
-        return avg;
+        values[names.length] = perTask.size();
+        return CompactDoubleMap.of(keys, values);
     }
 
     /** Mean of a metric over tasks, NaN values left out. */
@@ -230,8 +241,8 @@ public final class Metrics {
         double sum = 0;
         int n = 0;
         for (TaskMetrics tm : perTask) {
-            double v = tm.values().getOrDefault(name, Double.NaN);
-            if (!Double.isNaN(v)) {
+            Double v = tm.values().get(name);
+            if (v != null && !Double.isNaN(v)) {
                 sum += v;
                 n++;
             }
@@ -242,7 +253,8 @@ public final class Metrics {
     private static int count(List<TaskMetrics> perTask, String name) {
         int n = 0;
         for (TaskMetrics tm : perTask) {
-            if (!Double.isNaN(tm.values().getOrDefault(name, Double.NaN))) {
+            Double v = tm.values().get(name);
+            if (v != null && !Double.isNaN(v)) {
                 n++;
             }
         }
@@ -287,20 +299,6 @@ public final class Metrics {
             s += (v - m) * (v - m);
         }
         return s / y.length;
-    }
-
-    private static double[] concat(List<double[]> parts) {
-        int n = 0;
-        for (double[] a : parts) {
-            n += a.length;
-        }
-        double[] out = new double[n];
-        int k = 0;
-        for (double[] a : parts) {
-            System.arraycopy(a, 0, out, k, a.length);
-            k += a.length;
-        }
-        return out;
     }
 
     private static double[] column(double[][] p, int c) {

@@ -1,7 +1,5 @@
 package org.mtlworkbench.train;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +11,6 @@ import java.util.Map;
  */
 public record TaskMetrics(String task, int rows, Map<String, Double> values) {
     public TaskMetrics {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = CompactDoubleMap.copyOf(values);
     }
 }

@@ -40,6 +40,12 @@ public final class TrainingRun implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
+    /**
+     * Trace rows kept at most by default: a run with more reports keeps an evenly thinned trace ({@link TraceBuffer},
+     * decision 0044), about 10 MB at most.
+     */
+    public static final int TRACE_LIMIT = 20_000;
+
     private final RunConfig cfg;
     private final DataSplit split;
     private final DataInfo data;
@@ -54,7 +60,7 @@ public final class TrainingRun implements AutoCloseable {
     private boolean pauseRequested;
     private int stepPermits;
     private RunResult result;
-    private final List<TraceRow> trace = new ArrayList<>();
+    private TraceBuffer trace = new TraceBuffer(TRACE_LIMIT);
     private Thread worker;
 
     private volatile boolean cancelled;
@@ -70,6 +76,8 @@ public final class TrainingRun implements AutoCloseable {
     private Evaluation lastTest;
     private boolean lastReportEvaluated;
     private Instant startedAt;
+    private Evaluator trainEval;
+    private Evaluator testEval;
 
     public TrainingRun(RunConfig cfg, DataSplit split, DataInfo data) {
         this.cfg = Objects.requireNonNull(cfg, "cfg");
@@ -194,28 +202,44 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /**
-     * The rows from index {@code from} on, copied: a poller that keeps its place copies only what is new, not the
-     * whole trace under the lock on every poll (decision 0043). Equal to {@code trace().subList(from, size)} at the
-     * same moment; empty when {@code from} is at or past the end. The last row gets the final metrics when the run
-     * ends: read {@link #trace()} once after the end for them.
+     * Sets how many trace rows the run keeps at most (default {@link #TRACE_LIMIT}); only before it starts.
      */
-    public List<TraceRow> traceFrom(int from) {
-        if (from < 0) {
-            throw new IllegalArgumentException("from " + from + " < 0");
-        }
+    public void setTraceLimit(int rows) {
         lock.lock();
         try {
-            return from >= trace.size() ? List.of() : List.copyOf(trace.subList(from, trace.size()));
+            if (state != RunState.NEW) {
+                throw new IllegalStateException("the trace limit is set before the start (state " + state + ")");
+            }
+            trace = new TraceBuffer(rows);
         } finally {
             lock.unlock();
         }
     }
 
-    /** A copy of the trace so far: one row per reported step. */
+    /**
+     * The rows kept of the reports after the first {@code through}, copied, with the cursor for the next read: a
+     * poller copies only what is new, not the whole trace under the lock on every poll (decision 0043). Start with 0.
+     * Rows kept then are the rows {@link #trace()} holds at the same moment after the cursor; later thinning may drop
+     * some of them from the trace (decision 0044). The newest row gets the final metrics when the run ends: read
+     * {@link #trace()} once after the end for them.
+     */
+    public TraceChunk traceSince(long through) {
+        lock.lock();
+        try {
+            return trace.since(through);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A copy of the trace so far: one row per reported step, evenly thinned once a run has reported more steps than
+     * the trace limit (the first and the newest step always kept).
+     */
     public List<TraceRow> trace() {
         lock.lock();
         try {
-            return List.copyOf(trace);
+            return trace.rows();
         } finally {
             lock.unlock();
         }
@@ -298,6 +322,8 @@ public final class TrainingRun implements AutoCloseable {
         startedAt = Instant.now();
         startNanos = System.nanoTime();
         fireState(RunState.RUNNING);
+        trainEval = new Evaluator(split.train());
+        testEval = new Evaluator(split.test());
         RunState end;
         FittedModel model;
         Throwable error = null;
@@ -306,17 +332,15 @@ public final class TrainingRun implements AutoCloseable {
             if (fitted == null) {
                 throw new FitFailedException("model " + cfg.factory().id() + " returned no fitted model");
             }
-            Evaluation train = Metrics.evaluate(fitted, split.train());
-            Evaluation test = Metrics.evaluate(fitted, split.test());
+            Evaluation train = trainEval.evaluate(fitted);
+            Evaluation test = testEval.evaluate(fitted);
             lastCurrent = fitted;
             lastTrain = train;
             lastTest = test;
             // "always at the last": the last trace row carries the final model's metrics
             lock.lock();
             try {
-                if (!trace.isEmpty()) {
-                    trace.set(trace.size() - 1, trace.get(trace.size() - 1).withMetrics(train, test));
-                }
+                trace.replaceNewest(row -> row.withMetrics(train, test));
             } finally {
                 lock.unlock();
             }
@@ -341,7 +365,7 @@ public final class TrainingRun implements AutoCloseable {
     private void finish(RunState end, FittedModel model, Throwable error) {
         lock.lock();
         try {
-            result = new RunResult(end, model, lastTrain, lastTest, trace,
+            result = new RunResult(end, model, lastTrain, lastTest, trace.rows(),
                     provenance(end, reports, error == null ? null : message(error)), error);
             state = end;
             changed.signalAll();
@@ -379,8 +403,8 @@ public final class TrainingRun implements AutoCloseable {
         Evaluation train = null;
         Evaluation test = null;
         if (due) {
-            train = Metrics.evaluate(s.current(), split.train());
-            test = Metrics.evaluate(s.current(), split.test());
+            train = trainEval.evaluate(s.current());
+            test = testEval.evaluate(s.current());
             lastTrain = train;
             lastTest = test;
         }
@@ -412,11 +436,11 @@ public final class TrainingRun implements AutoCloseable {
         if (s.current() == null || lastReportEvaluated) {
             return;
         }
-        lastTrain = Metrics.evaluate(s.current(), split.train());
-        lastTest = Metrics.evaluate(s.current(), split.test());
+        lastTrain = trainEval.evaluate(s.current());
+        lastTest = testEval.evaluate(s.current());
         lock.lock();
         try {
-            trace.set(trace.size() - 1, trace.get(trace.size() - 1).withMetrics(lastTrain, lastTest));
+            trace.replaceNewest(row -> row.withMetrics(lastTrain, lastTest));
         } finally {
             lock.unlock();
         }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -42,6 +43,13 @@ import org.testfx.util.WaitForAsyncUtils;
 class FxFrameIntervalBenchTest {
 
     static final long PHASE_NANOS = Long.getLong("mtlwb.bench.phaseSeconds", 10) * 1_000_000_000L;
+    /**
+     * Sampling the FX thread's stack every 2 ms stops it for a handshake 500 times a second and competes for the CPU
+     * it measures: off unless asked for (-Dmtlwb.bench.sampleStacks=true) when looking for where the time goes.
+     */
+    /** Slots of the publication-time ring (a power of two): far more steps than are published between two draws. */
+    static final int PUBLISHED_RING = 1 << 16;
+    static final boolean SAMPLE_STACKS = Boolean.getBoolean("mtlwb.bench.sampleStacks");
 
     private Workbench wb;
 
@@ -64,14 +72,17 @@ class FxFrameIntervalBenchTest {
         // baseline in the same run: the same window, curves tab shown, nothing training
         robot.interact(() -> wb.tabs.getSelectionModel().select(wb.curvesTab));
         rows.add(phase(robot, "idle window, no run (baseline)", PHASE_NANOS / 2, fxThread[0], List.of()));
-        Map<Integer, Long> published = new ConcurrentHashMap<>();
+        // when each step was published, in a ring indexed by step: a map grew by every step while nothing was drawn
+        // (the control phase), and its garbage and survivors were the bench's own, not the GUI's
+        AtomicLongArray publishedStep = new AtomicLongArray(PUBLISHED_RING);
+        AtomicLongArray publishedAt = new AtomicLongArray(PUBLISHED_RING);
         List<Long> delays = new CopyOnWriteArrayList<>();
         wb.vm.setDrawHook((step, nanos) -> {
-            Long p = published.remove(step);
-            if (p != null) {
-                delays.add(nanos - p);
+            int i = step & (PUBLISHED_RING - 1);
+            long at = publishedAt.get(i);
+            if (publishedStep.get(i) == step && at != 0) {
+                delays.add(nanos - at);
             }
-            published.keySet().removeIf(k -> k < step); // steps coalesced away
         });
         robot.interact(() -> {
             wb.model.models.getItems().stream().filter(f -> f.id().equals(ViewsDemoModelFactory.ID)).findFirst()
@@ -84,7 +95,10 @@ class FxFrameIntervalBenchTest {
         wb.vm.current().run().addListener(new RunListener() {
             @Override
             public void onSnapshot(TrainingSnapshot s) {
-                published.put(s.step(), System.nanoTime());
+                int i = s.step() & (PUBLISHED_RING - 1);
+                publishedStep.set(i, -1); // the slot is being rewritten
+                publishedAt.set(i, System.nanoTime());
+                publishedStep.set(i, s.step());
             }
         });
         for (String phase : List.of("training, drawing suspended (control)", "training, curves tab shown",
@@ -96,11 +110,11 @@ class FxFrameIntervalBenchTest {
             });
             Thread.sleep(500); // let the tab switch's full redraw pass
             delays.clear();
-            int stepsBefore = wb.vm.current().run().trace().size();
+            int stepsBefore = latestStep(wb);
             long t0 = System.nanoTime();
             String row = phase(robot, phase, PHASE_NANOS, fxThread[0], delays);
             double secs = (System.nanoTime() - t0) / 1e9;
-            int steps = wb.vm.current().run().trace().size() - stepsBefore;
+            int steps = latestStep(wb) - stepsBefore;
             rows.add(row.replace("{steps}", String.format(Locale.ROOT, "%.0f", steps / secs)));
         }
         robot.interact(() -> wb.vm.stop());
@@ -147,7 +161,9 @@ class FxFrameIntervalBenchTest {
         Thread fx = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getId() == fxThread).findFirst()
                 .orElseThrow();
         StackSampler sampler = new StackSampler(fx);
-        sampler.start();
+        if (SAMPLE_STACKS) {
+            sampler.start();
+        }
         long p0 = prism == null ? 0 : mx.getThreadCpuTime(prism.getId());
         long fx0 = mx.getThreadCpuTime(fxThread);
         long requests0 = FigureView.requestCount();
@@ -169,7 +185,9 @@ class FxFrameIntervalBenchTest {
         Thread.sleep(200); // GC notifications arrive asynchronously
         gc.close();
         String missed = gc.explain(intervals, frameTimes);
-        System.out.println("FX-BENCH " + name + ": where the FX thread was (samples every 2 ms):\n" + sampler.top(12));
+        if (SAMPLE_STACKS) {
+            System.out.println("FX-BENCH " + name + ": where the FX thread was (samples every 2 ms):\n" + sampler.top(12));
+        }
         assertThat(intervals).isNotEmpty();
         boolean training = name.startsWith("training");
         String row = String.format(Locale.ROOT, "| %s | %d | %.1f / %.1f / %.1f | %s | %.0f | %.0f %% | %.0f %% | %.0f %% | %.1f %% | %s | %s |",
@@ -226,6 +244,12 @@ class FxFrameIntervalBenchTest {
                             e.getKey())));
             return sb.toString();
         }
+    }
+
+    /** The newest published step (the trace may keep fewer rows than steps: decision 0044). */
+    private static int latestStep(Workbench wb) {
+        TrainingSnapshot s = wb.vm.current().run().latest().peek();
+        return s == null ? 0 : s.step();
     }
 
     private static long gcMillis() {

@@ -144,42 +144,82 @@ class TrainingRunTest {
     @Test
     void incrementalTraceReadsWhileRunningAddUpToTheFullTrace() throws Exception {
         TrainingRun r = run(params(3000), 7, null);
-        assertThat(r.traceFrom(0)).isEmpty();
+        assertThat(r.traceSince(0)).isEqualTo(new TraceChunk(List.of(), 0));
         // reads mid-run for certain: from the worker's own listener every 250 steps (it holds no lock there)
         List<TraceRow> inListener = new java.util.ArrayList<>();
-        List<Integer> sizesSeen = new CopyOnWriteArrayList<>();
+        List<Long> cursorsSeen = new CopyOnWriteArrayList<>();
+        long[] cursor = {0};
         r.addListener(new RunListener() {
             @Override
             public void onSnapshot(TrainingSnapshot s) {
                 if (s.step() % 250 == 0) {
-                    List<TraceRow> more = r.traceFrom(inListener.size());
+                    TraceChunk more = r.traceSince(cursor[0]);
                     List<TraceRow> full = r.trace();
-                    assertThat(more).isEqualTo(full.subList(inListener.size(), full.size()));
-                    inListener.addAll(more);
-                    sizesSeen.add(inListener.size());
+                    assertThat(more.rows()).isEqualTo(full.subList(inListener.size(), full.size()));
+                    assertThat(more.through()).isEqualTo(full.size());
+                    inListener.addAll(more.rows());
+                    cursor[0] = more.through();
+                    cursorsSeen.add(cursor[0]);
                 }
             }
         });
         r.start();
         // and from another thread while the worker appends
         List<TraceRow> polled = new java.util.ArrayList<>();
+        long through = 0;
         while (!r.state().isFinished()) {
-            polled.addAll(r.traceFrom(polled.size()));
+            TraceChunk c = r.traceSince(through);
+            polled.addAll(c.rows());
+            through = c.through();
         }
         RunResult res = await(r);
-        polled.addAll(r.traceFrom(polled.size()));
+        polled.addAll(r.traceSince(through).rows());
 
         // the end publishes the last step once more (with the final metrics): nothing new to read then
-        assertThat(sizesSeen).containsExactly(250, 500, 750, 1000, 1250, 1500, 1750, 2000, 2250, 2500, 2750, 3000, 3000);
+        assertThat(cursorsSeen).containsExactly(250L, 500L, 750L, 1000L, 1250L, 1500L, 1750L, 2000L, 2250L, 2500L,
+                2750L, 3000L, 3000L);
         assertThat(polled).hasSize(3000);
         // the same rows as the full copy, except the last, which gets the final metrics at the end
         assertThat(polled.subList(0, 2999)).isEqualTo(res.trace().subList(0, 2999));
         assertThat(inListener.subList(0, 2999)).isEqualTo(res.trace().subList(0, 2999));
         assertThat(polled.get(2999).step()).isEqualTo(res.trace().get(2999).step());
         assertThat(polled).extracting(TraceRow::step).isSorted().doesNotHaveDuplicates();
-        assertThat(r.traceFrom(3000)).isEmpty();
-        assertThat(r.traceFrom(5000)).isEmpty();
-        assertThatThrownBy(() -> r.traceFrom(-1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(r.traceSince(3000).rows()).isEmpty();
+        assertThat(r.traceSince(5000).rows()).isEmpty();
+        assertThatThrownBy(() -> r.traceSince(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLongRunKeepsAnEvenlyThinnedTraceWithTheFirstAndTheFinalStep() throws Exception {
+        TrainingRun r = run(params(3000), 7, null);
+        r.setTraceLimit(100);
+        List<TraceRow> polled = new java.util.ArrayList<>();
+        long[] through = {0};
+        r.addListener(new RunListener() {
+            @Override
+            public void onSnapshot(TrainingSnapshot s) {
+                TraceChunk c = r.traceSince(through[0]);
+                polled.addAll(c.rows());
+                through[0] = c.through();
+            }
+        });
+        r.start();
+        RunResult res = await(r);
+
+        List<Integer> steps = res.trace().stream().map(TraceRow::step).toList();
+        // 3000 reports, limit 100: stride 32 (3000 / 32 = 93 rows, with stride 16 it would be 187)
+        assertThat(steps).hasSizeBetween(50, 101).startsWith(1).endsWith(3000).isSorted();
+        for (int i = 1; i < steps.size() - 1; i++) {
+            assertThat(steps.get(i) % 32).as("row %d", i).isZero();
+        }
+        // the final metrics went to the last row kept; every evaluated row kept its metrics (evalEvery 7)
+        assertThat(res.trace().get(steps.size() - 1).testMetrics()).isEqualTo(res.test().overall());
+        assertThat(res.trace().subList(1, steps.size() - 1)).allMatch(row -> row.testMetrics().isEmpty()
+                == (row.step() % 7 != 0));
+        // a poller saw every row that was kept, each once, in order (and more that were thinned away later)
+        List<Integer> seen = polled.stream().map(TraceRow::step).toList();
+        assertThat(seen).isSorted().doesNotHaveDuplicates().containsAll(steps);
+        assertThatThrownBy(() -> r.setTraceLimit(10)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
