@@ -53,6 +53,10 @@ final class FigureRenderThread {
     static {
         Thread t = new Thread(FigureRenderThread::loop, "figure-render");
         t.setDaemon(true);
+        // below the FX and Prism threads, level with training (decision 0044): a chart drawn a few milliseconds later
+        // costs nothing, a pulse whose rendering waits for a core is a late frame. Linux honours it with the launch
+        // flags of decision 0043 (priority 4 = nice 10).
+        t.setPriority(Thread.NORM_PRIORITY - 1);
         t.start();
     }
 

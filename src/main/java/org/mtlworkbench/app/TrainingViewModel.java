@@ -63,8 +63,13 @@ final class TrainingViewModel {
     private int lastStepDrawn = -1;
     /** How many trace rows were read so far: each poll copies only the rows after them (decision 0043). */
     private long traceRead; // reports read so far: the cursor for TrainingRun.traceSince
-    private Double lastTau;
     private boolean modelReportsTau;
+    /**
+     * A τ the user set that the model's reported τ has not shown yet: the curves are marked at the first step that
+     * reports it. Only the user's changes are marked, not a schedule's: a decaying τ changes at every step, and a
+     * marker per step covered the chart and took most of the render thread's time (decision 0044).
+     */
+    private Double knobTau;
     private String meanMetric;
     private String[] meanNames;
     private long lastDraw;
@@ -178,8 +183,7 @@ final class TrainingViewModel {
         resetDrawing();
         double tau0 = TauControl.tauSpec(r.factory()).map(p -> r.params().getDouble(p.name())).orElse(1.0);
         curves.tau.configure(r.factory(), tau0);
-        lastTau = TauControl.tauSpec(r.factory()).isPresent() ? tau0 : null;
-        if (lastTau != null) {
+        if (TauControl.tauSpec(r.factory()).isPresent()) {
             curves.loss.setSubtitle(String.format(Locale.ROOT, "τ = %.3g", tau0));
         }
         status.set("Training " + r.factory().displayName() + " on " + r.data().full().name() + "…");
@@ -198,7 +202,7 @@ final class TrainingViewModel {
         traceRead = 0;
         textPending = null;
         lastText = 0;
-        lastTau = null;
+        knobTau = null;
         modelReportsTau = false;
         progress.set(0);
         progressText.set("");
@@ -261,7 +265,9 @@ final class TrainingViewModel {
         }
         current.run().knobs().set(TauControl.TAU, tau);
         curves.loss.setSubtitle(String.format(Locale.ROOT, "τ = %.3g", tau));
-        if (!modelReportsTau) {
+        if (modelReportsTau) {
+            knobTau = tau; // marked at the first row that reports it (drawRows)
+        } else {
             // the model does not report τ itself: mark where the user changed it
             curves.loss.addMarker(Math.max(lastStepDrawn, 0), String.format(Locale.ROOT, "τ=%.3g", tau));
             curves.metrics.addMarker(Math.max(lastStepDrawn, 0), String.format(Locale.ROOT, "τ=%.3g", tau));
@@ -338,13 +344,13 @@ final class TrainingViewModel {
             Double tau = !tauLive ? null
                     : row.scalars().containsKey("tau") ? row.scalars().get("tau") : row.scalars().get("τ");
             if (tau != null) {
-                if (lastTau != null && Math.abs(tau - lastTau) > 1e-12 * Math.max(1, Math.abs(lastTau))) {
+                if (knobTau != null && Math.abs(tau - knobTau) <= 1e-9 * Math.max(1, Math.abs(knobTau))) {
                     String label = String.format(Locale.ROOT, "τ=%.3g", tau);
                     curves.loss.addMarker(row.step(), label);
                     curves.metrics.addMarker(row.step(), label);
+                    knobTau = null;
                 }
                 modelReportsTau = true;
-                lastTau = tau;
                 newTau = tau;
             }
             noteMetrics(row.testMetrics().keySet());

@@ -49,6 +49,13 @@ class FxFrameIntervalBenchTest {
      */
     /** Slots of the publication-time ring (a power of two): far more steps than are published between two draws. */
     static final int PUBLISHED_RING = 1 << 16;
+    /**
+     * The model trained at full speed and its sample: by default the test-only views-demo model, which reports
+     * tens of thousands of steps a second with every kind of view (the worst case for the GUI); any SPI model with
+     * a "steps" parameter, e.g. -Dmtlwb.bench.model=vmtl -Dmtlwb.bench.sample=linked, for a real one.
+     */
+    static final String MODEL = System.getProperty("mtlwb.bench.model", ViewsDemoModelFactory.ID);
+    static final String SAMPLE = System.getProperty("mtlwb.bench.sample", "clustered");
     static final boolean SAMPLE_STACKS = Boolean.getBoolean("mtlwb.bench.sampleStacks");
 
     private Workbench wb;
@@ -62,7 +69,7 @@ class FxFrameIntervalBenchTest {
 
     @Test
     void frameIntervalsWhileTrainingAtFullSpeed(FxRobot robot) throws Exception {
-        robot.interact(() -> wb.data.samples.getItems().stream().filter(s -> s.id().equals("clustered")).findFirst()
+        robot.interact(() -> wb.data.samples.getItems().stream().filter(s -> s.id().equals(SAMPLE)).findFirst()
                 .ifPresent(wb.data.samples.getSelectionModel()::select));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wb.data.loadedProperty().get() != null);
         long[] fxThread = new long[1];
@@ -85,9 +92,11 @@ class FxFrameIntervalBenchTest {
             }
         });
         robot.interact(() -> {
-            wb.model.models.getItems().stream().filter(f -> f.id().equals(ViewsDemoModelFactory.ID)).findFirst()
+            wb.model.models.getItems().stream().filter(f -> f.id().equals(MODEL)).findFirst()
                     .ifPresent(wb.model.models::setValue);
-            wb.model.paramsProperty().set(wb.model.params().with("steps", 10_000_000).with("learningRate", 0.001));
+            var p = wb.model.params().with("steps", 10_000_000);
+            // the demo model's weights keep moving at a small step size, so its views keep changing
+            wb.model.paramsProperty().set(MODEL.equals(ViewsDemoModelFactory.ID) ? p.with("learningRate", 0.001) : p);
             wb.start();
         });
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> wb.vm.current() != null
@@ -120,8 +129,9 @@ class FxFrameIntervalBenchTest {
         robot.interact(() -> wb.vm.stop());
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         StringBuilder table = new StringBuilder();
-        table.append(String.format(Locale.ROOT, "FX frame budget: %d s phases, %d CPUs, load average %.2f before / "
-                + "%.2f after; %d render jobs or frames dropped as stale%n", PHASE_NANOS / 1_000_000_000L,
+        table.append(String.format(Locale.ROOT, "FX frame budget, model %s on %s: %d s phases, %d CPUs, load average "
+                + "%.2f before / %.2f after; %d render jobs or frames dropped as stale%n", MODEL, SAMPLE,
+                PHASE_NANOS / 1_000_000_000L,
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter, FigureRenderThread.dropped()));
         table.append("| phase | frames | frame interval p50 / p99 / max (ms) | frames > 20 ms (of them, on time but "
                 + "for a GC pause) | redraw requests/s | FX thread CPU | figure-render CPU "

@@ -58,7 +58,8 @@ final class ViewsDemoModelFactory implements ModelFactory {
                 ParamSpec.ofDouble("learningRate", 0.05, 1e-5, 1, "gradient step size").withLogScale(),
                 ParamSpec.ofDouble("tau", 0.5, 0.05, 5, "shrinkage strength towards the mean weight").asLive()
                         .withLogScale(),
-                ParamSpec.ofInt("stepDelayMillis", 0, 0, 1000, "sleep after each step (to watch it train)"));
+                ParamSpec.ofInt("stepDelayMillis", 0, 0, 1000, "sleep after each step (to watch it train)"),
+                ParamSpec.ofDouble("tauDecay", 0, 0, 1, "τ schedule: τ·exp(−tauDecay·step) until the knob is set"));
     }
 
     @Override
@@ -83,7 +84,7 @@ final class ViewsDemoModelFactory implements ModelFactory {
         double lr = v.getDouble("learningRate");
         int delay = v.getInt("stepDelayMillis");
         for (int step = 1; step <= v.getInt("steps"); step++) {
-            double tau = ctx.knobs().getOr("tau", v.getDouble("tau"));
+            double tau = ctx.knobs().getOr("tau", v.getDouble("tau") * Math.exp(-v.getDouble("tauDecay") * step));
             if (Double.compare(tau, lastTau) != 0) {
                 TAUS_SEEN.add(tau);
                 lastTau = tau;

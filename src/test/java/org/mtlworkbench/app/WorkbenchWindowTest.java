@@ -25,6 +25,7 @@ import org.mtlworkbench.export.render.HeatmapRenderer;
 import org.mtlworkbench.model.ModelFactory;
 import org.mtlworkbench.model.ModelRegistry;
 import org.mtlworkbench.train.RunState;
+import org.mtlworkbench.train.TraceRow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -99,9 +100,10 @@ class WorkbenchWindowTest {
         openSample(robot, "clustered");
         pickModel(robot, ViewsDemoModelFactory.ID);
         assertThat(wb.curves.tau.isVisible()).isTrue();
-        // 10 ms a step: fast enough for every wait below, and training does not eat the CPU the FX thread needs
+        // 10 ms a step: fast enough for every wait below, and training does not eat the CPU the FX thread needs;
+        // τ decays by a schedule (changes every step) until the slider sets it
         robot.interact(() -> wb.model.paramsProperty().set(wb.model.params().with("steps", 1_000_000)
-                .with("stepDelayMillis", 10)));
+                .with("stepDelayMillis", 10).with("tauDecay", 1e-3)));
         robot.clickOn("#start");
         waitFor(30, () -> wb.vm.stateProperty().get() == RunState.RUNNING && wb.curves.loss.totalPoints() > 10);
         int early = wb.curves.loss.pointCount("loss (total)");
@@ -129,12 +131,23 @@ class WorkbenchWindowTest {
         waitFor(10, () -> wb.vm.stateProperty().get() == RunState.RUNNING);
 
         // τ: the slider's value reaches the knob after the debounce, and the model reads it
+        // a schedule's τ changes at every step: that is not marked, only the user's change is (decision 0044)
+        assertThat(wb.curves.loss.markerSteps()).isEmpty();
+        assertThat(Double.parseDouble(wb.curves.loss.subtitle().substring("τ = ".length())))
+                .isStrictlyBetween(0.0, 0.5); // the schedule's current 0.5·exp(−0.001·step)
         robot.interact(() -> wb.curves.tau.set(2.0));
         waitFor(10, () -> r.run().knobs().get("tau").isPresent());
         assertThat(r.run().knobs().get("tau").getAsDouble()).isCloseTo(2.0, within(1e-9));
         waitFor(10, () -> ViewsDemoModelFactory.TAUS_SEEN.stream().anyMatch(t -> Math.abs(t - 2.0) < 1e-9));
         waitFor(10, () -> !wb.curves.loss.markerSteps().isEmpty());
         assertThat(wb.curves.loss.subtitle()).isEqualTo("τ = 2.00");
+        // one marker, at the first step that reported τ = 2 (the model reads the knob at the start of a step)
+        double marked = wb.curves.loss.markerSteps().get(0);
+        TraceRow first2 = r.run().trace().stream().filter(row -> Math.abs(row.scalars().get("tau") - 2.0) < 1e-9)
+                .findFirst().orElseThrow();
+        assertThat(marked).isEqualTo(first2.step());
+        waitFor(10, () -> wb.curves.loss.pointCount("loss (total)") > marked + 5);
+        assertThat(wb.curves.loss.markerSteps()).containsExactly(marked);
 
         // relatedness: four learned views, the true co-membership beside the heatmap and allocation
         robot.interact(() -> wb.tabs.getSelectionModel().select(wb.viewsTab));
