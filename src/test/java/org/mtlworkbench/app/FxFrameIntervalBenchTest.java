@@ -56,6 +56,7 @@ class FxFrameIntervalBenchTest {
      */
     static final String MODEL = System.getProperty("mtlwb.bench.model", ViewsDemoModelFactory.ID);
     static final String SAMPLE = System.getProperty("mtlwb.bench.sample", "clustered");
+    static final long WARMUP_NANOS = Long.getLong("mtlwb.bench.warmupSeconds", 20) * 1_000_000_000L;
     static final boolean SAMPLE_STACKS = Boolean.getBoolean("mtlwb.bench.sampleStacks");
 
     private Workbench wb;
@@ -110,6 +111,15 @@ class FxFrameIntervalBenchTest {
                 publishedStep.set(i, s.step());
             }
         });
+        // warm-up, as JMH does: the first seconds of drawing at full speed also JIT-compile the drawing code (the
+        // compiler threads took a fifth of a CPU then); measured and printed, but not one of the budget's phases
+        robot.interact(() -> wb.tabs.getSelectionModel().select(wb.curvesTab));
+        int warmStart = latestStep(wb);
+        long w0 = System.nanoTime();
+        String warm = phase(robot, "warm-up: training, curves then relatedness (cold JIT)", WARMUP_NANOS, fxThread[0],
+                List.of(), () -> robot.interact(() -> wb.tabs.getSelectionModel().select(wb.viewsTab)));
+        rows.add(warm.replace("{steps}", String.format(Locale.ROOT, "%.0f",
+                (latestStep(wb) - warmStart) / ((System.nanoTime() - w0) / 1e9))));
         for (String phase : List.of("training, drawing suspended (control)", "training, curves tab shown",
                 "training, relatedness tab shown")) {
             boolean control = phase.contains("suspended");
@@ -150,6 +160,12 @@ class FxFrameIntervalBenchTest {
      */
     private static String phase(FxRobot robot, String name, long nanos, long fxThread, List<Long> delays)
             throws InterruptedException {
+        return phase(robot, name, nanos, fxThread, delays, () -> { });
+    }
+
+    /** A phase that runs {@code halfway} (e.g. switches the tab) at its middle. */
+    private static String phase(FxRobot robot, String name, long nanos, long fxThread, List<Long> delays,
+            Runnable halfway) throws InterruptedException {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long renderThread = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals("figure-render")).mapToLong(Thread::getId).findFirst().orElse(-1);
@@ -182,7 +198,9 @@ class FxFrameIntervalBenchTest {
         GcPauses gc = new GcPauses();
         long t0 = System.nanoTime();
         robot.interact(timer::start);
-        Thread.sleep(nanos / 1_000_000);
+        Thread.sleep(nanos / 2_000_000);
+        halfway.run();
+        Thread.sleep(nanos / 2_000_000);
         robot.interact(timer::stop);
         double wall = System.nanoTime() - t0;
         double fxCpu = (mx.getThreadCpuTime(fxThread) - fx0) / wall;
@@ -199,7 +217,7 @@ class FxFrameIntervalBenchTest {
             System.out.println("FX-BENCH " + name + ": where the FX thread was (samples every 2 ms):\n" + sampler.top(12));
         }
         assertThat(intervals).isNotEmpty();
-        boolean training = name.startsWith("training");
+        boolean training = name.contains("training");
         String row = String.format(Locale.ROOT, "| %s | %d | %.1f / %.1f / %.1f | %s | %.0f | %.0f %% | %.0f %% | %.0f %% | %.1f %% | %s | %s |",
                 name, intervals.size(), pct(intervals, 50), pct(intervals, 99), pct(intervals, 100), missed, redraws, 100 * fxCpu,
                 100 * renderCpu, 100 * prismCpu, 100 * gcShare, training ? "{steps}" : "—",
