@@ -17,8 +17,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.mtlworkbench.train.TraceRow;
 
 /**
- * A run's trace as CSV, one row per reported step: {@code step, elapsed_ms}, every loss term, every scalar, then
- * {@code train_<metric>} and {@code test_<metric>} (blank where not evaluated). Columns are the union over all rows
+ * A run's trace as CSV, one row per kept step (a long run's trace is evenly thinned, decision 0044):
+ * {@code step, elapsed_ms}, every loss term, every scalar, then {@code train_<metric>} and {@code test_<metric>}
+ * (blank where not evaluated). Columns are the union over all rows
  * in first-seen order; a scalar named like an earlier column is written as {@code scalar_<name>}.
  */
 public final class TraceCsv {

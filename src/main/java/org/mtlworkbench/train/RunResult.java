@@ -11,7 +11,8 @@ import org.mtlworkbench.model.FittedModel;
  *                   null when there is none
  * @param train      final metrics on the training rows (COMPLETED), the last computed ones otherwise; may be null
  * @param test       final metrics on the test rows, likewise
- * @param trace      one row per reported step
+ * @param trace      one row per reported step; past {@link TrainingRun#TRACE_LIMIT} rows evenly thinned, the first
+ *                   and the last step kept ({@link TraceBuffer})
  * @param provenance how the result came about
  * @param error      what made a FAILED run fail, else null
  */

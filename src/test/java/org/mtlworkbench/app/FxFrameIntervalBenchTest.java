@@ -30,12 +30,14 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Benchmark, not a unit test (tag "slow", no timing assertion): while a run trains at full speed (views-demo model
- * on the clustered sample, no sleeps, metrics every step), an AnimationTimer records the FX frame intervals; the run's
- * listener records when each step was published and the view-model's draw hook when its pixels reached the screen. A
- * control phase (training, drawing suspended), then the curves, then the relatedness views in view, 10 s each, after
- * 5 s idle. Also the CPU share of the FX and render threads, and the load average. Prints a Markdown table and writes
- * it to target/bench/fx-frames.txt.
+ * Benchmark, not a unit test (tag "slow", no timing assertion): while a run trains at full speed (by default the
+ * views-demo model on the clustered sample, no sleeps, metrics every step; {@link #MODEL}), an AnimationTimer records
+ * the FX frame intervals; the run's listener records when each step was published and the view-model's draw hook
+ * when its pixels reached the screen. After an idle baseline (half a phase) and a warm-up (curves, then relatedness,
+ * 20 s, reported but not part of the budget): a control phase (training, drawing suspended), then the curves, then
+ * the relatedness views in view, 10 s each unless -Dmtlwb.bench.phaseSeconds says otherwise. Also the CPU share of
+ * the FX, figure-render and Prism threads, GC time, and the load average. Prints a Markdown table and writes it to
+ * target/bench/fx-frames.txt.
  * Run: {@code mvn -o -q test -Dtest=FxFrameIntervalBenchTest -Dtest.excluded.groups=}.
  */
 @Tag("slow")
