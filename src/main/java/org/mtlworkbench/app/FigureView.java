@@ -218,8 +218,7 @@ final class FigureView extends StackPane {
             image.setImage(pixels);
         }
         buffer.updateBuffer(b -> {
-            b.getBuffer().clear();
-            b.getBuffer().put(f.argb(), 0, f.width() * f.height());
+            copyFrame(b.getBuffer(), f.argb(), f.width() * f.height());
             return null; // all of it changed
         });
         image.setFitWidth(f.width() / f.scale());
@@ -241,6 +240,15 @@ final class FigureView extends StackPane {
     /** True when the picture on screen answers this view's newest redraw request. */
     boolean upToDate() {
         return shown >= requested && !submitPosted;
+    }
+
+    /**
+     * Copies {@code n} pixels to the start of {@code dst} and leaves its position at 0: Prism's hardware pipelines
+     * (ES2, D3D) upload from the position and fail with "0 elements remain" after a relative put; the software
+     * pipeline reads absolutely and would not notice.
+     */
+    static void copyFrame(IntBuffer dst, int[] argb, int n) {
+        dst.put(0, argb, 0, n);
     }
 
     /** The pixels on screen (for tests); null before the first frame. */

@@ -108,6 +108,22 @@ class FigureRenderThreadTest {
         assertThat(differing).isZero();
     }
 
+    @Test
+    void aFrameIsCopiedToTheStartOfTheImageBufferWhoseReadPositionStaysAtZero() {
+        // Prism's hardware pipelines upload from the buffer's position (the software pipeline of these tests reads
+        // absolutely, so only this checks it)
+        java.nio.IntBuffer buf = java.nio.IntBuffer.allocate(6);
+        buf.put(new int[] {9, 9, 9, 9, 9, 9}).position(3);
+        FigureView.copyFrame(buf, new int[] {1, 2, 3, 4, 5, 6, 7}, 6);
+        assertThat(buf.position()).isEqualTo(3); // unchanged by the copy
+        assertThat(buf.array()).containsExactly(1, 2, 3, 4, 5, 6);
+        buf.position(0);
+        FigureView.copyFrame(buf, new int[] {6, 5, 4, 3, 2, 1}, 6);
+        assertThat(buf.position()).isZero();
+        assertThat(buf.remaining()).isEqualTo(6);
+        assertThat(buf.array()).containsExactly(6, 5, 4, 3, 2, 1);
+    }
+
     /** The view stores premultiplied pixels; opaque ones read back unchanged, transparent ones as 0. */
     private static int unpremultiply(int argb) {
         int a = argb >>> 24;
