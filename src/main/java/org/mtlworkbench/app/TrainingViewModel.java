@@ -61,8 +61,8 @@ final class TrainingViewModel {
     private final ArrayDeque<long[]> awaitingScreen = new ArrayDeque<>();
     private RunRecord current;
     private int lastStepDrawn = -1;
-    /** How many trace rows were read so far: each poll copies only the rows after them (decision 0043). */
-    private long traceRead; // reports read so far: the cursor for TrainingRun.traceSince
+    /** Reports read so far, the cursor for TrainingRun.traceSince: each poll copies only newer rows (0043, 0044). */
+    private long traceRead;
     private boolean modelReportsTau;
     /**
      * A τ the user set that the model's reported τ has not shown yet: the curves are marked at the first step that

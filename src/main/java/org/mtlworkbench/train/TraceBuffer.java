@@ -2,6 +2,7 @@ package org.mtlworkbench.train;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The trace rows a run keeps, in bounded memory (decision 0044). While fewer than {@code limit} rows have been
@@ -69,14 +70,10 @@ final class TraceBuffer {
     }
 
     /** Replaces the newest row (the end of a run adds its final metrics to it); nothing when empty. */
-    void replaceNewest(java.util.function.UnaryOperator<TraceRow> change) {
+    void replaceNewest(UnaryOperator<TraceRow> change) {
         if (size > 0) {
             rows[size - 1] = change.apply(rows[size - 1]);
         }
-    }
-
-    boolean isEmpty() {
-        return size == 0;
     }
 
     /** A copy of the rows kept, oldest first. */

@@ -2,7 +2,6 @@ package org.mtlworkbench.train;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -322,12 +321,13 @@ public final class TrainingRun implements AutoCloseable {
         startedAt = Instant.now();
         startNanos = System.nanoTime();
         fireState(RunState.RUNNING);
-        trainEval = new Evaluator(split.train());
-        testEval = new Evaluator(split.test());
         RunState end;
         FittedModel model;
         Throwable error = null;
         try {
+            // the rows evaluations read, copied once (inside the try: even running out of memory here ends the run)
+            trainEval = new Evaluator(split.train());
+            testEval = new Evaluator(split.test());
             FittedModel fitted = cfg.factory().create(cfg.params()).fit(split.train(), new Context());
             if (fitted == null) {
                 throw new FitFailedException("model " + cfg.factory().id() + " returned no fitted model");
