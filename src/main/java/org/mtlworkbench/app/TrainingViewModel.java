@@ -322,6 +322,11 @@ final class TrainingViewModel {
             status.set((now == RunState.PAUSED ? "Paused at step " : "Step ") + textPending.step() + " — "
                     + current.factory().displayName());
             textPending = null;
+        } else if (lastStepDrawn < 0 && now == RunState.RUNNING && textDue && !current.run().status().isEmpty()) {
+            // no step yet: the model is in a phase it reports as a status line (e.g. VMTL's tying selection)
+            lastText = t;
+            progress.set(-1);
+            progressText.set(current.run().status() + " · " + current.run().device().toUpperCase(Locale.ROOT));
         }
         if (now.isFinished()) {
             timer.stop();

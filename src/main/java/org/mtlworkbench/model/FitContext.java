@@ -42,6 +42,13 @@ public interface FitContext {
      */
     void report(ModelSnapshot snapshot);
 
+    /**
+     * What the model is doing between reports, for work that reports no steps (a model-selection phase before the
+     * reported fit): one line, replaced by the next. Ignored by default.
+     */
+    default void status(String message) {
+    }
+
     /** A context with no GUI: never cancelled, knobs unset, reports passed to {@code sink}. */
     static FitContext headless(long seed, java.util.function.Consumer<ModelSnapshot> sink) {
         LiveKnobs knobs = new LiveKnobs();

@@ -64,6 +64,7 @@ public final class TrainingRun implements AutoCloseable {
 
     private volatile boolean cancelled;
     private volatile String device = "cpu";
+    private volatile String status = "";
 
     // worker-thread only
     private long startNanos;
@@ -182,6 +183,11 @@ public final class TrainingRun implements AutoCloseable {
     }
 
     /** The live knobs handed to the model's {@link FitContext}; set them from any thread. */
+    /** The model's last status line ({@link FitContext#status}), empty when it sent none. */
+    public String status() {
+        return status;
+    }
+
     public LiveKnobs knobs() {
         return knobs;
     }
@@ -526,6 +532,11 @@ public final class TrainingRun implements AutoCloseable {
         @Override
         public void report(ModelSnapshot snapshot) {
             onReport(Objects.requireNonNull(snapshot, "snapshot"));
+        }
+
+        @Override
+        public void status(String message) {
+            status = Objects.requireNonNull(message, "message");
         }
     }
 }

@@ -102,6 +102,10 @@ public final class VmtlFactory implements ModelFactory {
                 ParamSpec.ofDouble("nullStd", 0.0, 0.0, 100.0,
                         "σ₀ of a 'borrow nothing' component N(0, σ₀²I) in every classifier prior, with its own "
                         + "learned mixing logit (0 = none, as in the paper)"),
+                ParamSpec.ofChoice("taskTying", TaskTying.AUTO.id(), TaskTying.ids(),
+                        "loose: the settings as given; tight: λ_z = λ_w = 1, classifiers on [z, x], learned null "
+                        + "component (for closely related tasks); auto: the one with the lower NLPD on 20 % of "
+                        + "each task's training rows held out (two extra fits before training)"),
                 ParamSpec.ofBoolean("learnNullStd", false,
                         "with nullStd > 0: σ₀ is learned per task by maximising the ELBO (type-II maximum "
                         + "likelihood), nullStd being its initial value"));

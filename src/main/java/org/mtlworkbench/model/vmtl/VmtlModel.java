@@ -2,6 +2,8 @@ package org.mtlworkbench.model.vmtl;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.mtlworkbench.data.MultiTaskDataset;
 import org.mtlworkbench.model.FitContext;
 import org.mtlworkbench.model.FittedModel;
@@ -22,6 +24,8 @@ final class VmtlModel implements MultiTaskModel {
     static final String LOSS_LOGIT_PRIOR = "mixing-logit prior";
     /** Scalar: updates skipped so far because the gradient was not finite while the loss was. */
     static final String SKIPPED = "skipped steps";
+    /** Scalar with {@code taskTying = auto}: 1 when held-out rows chose the tight variant, 0 for the loose one. */
+    static final String TIGHT_CHOSEN = "tight tying chosen";
 
     private final VmtlSettings settings;
 
@@ -31,21 +35,41 @@ final class VmtlModel implements MultiTaskModel {
 
     @Override
     public FittedModel fit(MultiTaskDataset train, FitContext ctx) {
-        try (VmtlTrainer trainer = new VmtlTrainer(train, settings, ctx.seed(), ctx::random)) {
-            double tau = settings.scheduledTau(1);
-            for (int step = 1; step <= settings.steps(); step++) {
+        VmtlSettings chosen = settings.withTying(settings.tying());
+        Map<String, Double> selection = new LinkedHashMap<>();
+        if (settings.tying() == TaskTying.AUTO) {
+            TyingSelection.Choice c = TyingSelection.choose(train, settings, ctx);
+            chosen = settings.withTying(c.tying());
+            selection.put(TIGHT_CHOSEN, c.tying() == TaskTying.TIGHT ? 1.0 : 0.0);
+            selection.put("validation NLPD, loose", c.looseNlpd());
+            selection.put("validation NLPD, tight", c.tightNlpd());
+        }
+        return train(train, chosen, ctx, ctx::random, selection);
+    }
+
+    /**
+     * Trains {@code s} on {@code data}; reports every step with {@code extraScalars} added, or nothing when
+     * {@code extraScalars} is null (then the live τ knob is not read either: a silent fit follows its schedule).
+     */
+    static VmtlPredictor train(MultiTaskDataset data, VmtlSettings s, FitContext ctx,
+                               Function<String, SplittableRandom> random, Map<String, Double> extraScalars) {
+        try (VmtlTrainer trainer = new VmtlTrainer(data, s, ctx.seed(), random)) {
+            double tau = s.scheduledTau(1);
+            for (int step = 1; step <= s.steps(); step++) {
                 ctx.checkCancelled();
-                tau = ctx.knobs().get(VmtlFactory.TAU).orElse(settings.scheduledTau(step));
+                tau = extraScalars == null ? s.scheduledTau(step)
+                        : ctx.knobs().get(VmtlFactory.TAU).orElse(s.scheduledTau(step));
                 VmtlTrainer.Outcome o = trainer.step(step, tau);
-                VmtlLiveModel current = trainer.current(tau);
-                ctx.report(snapshot(o, trainer, current, tau));
+                if (extraScalars != null) {
+                    ctx.report(snapshot(o, trainer, trainer.current(tau), tau, extraScalars));
+                }
             }
             return trainer.predictor(trainer.weights(), tau);
         }
     }
 
     private static ModelSnapshot snapshot(VmtlTrainer.Outcome o, VmtlTrainer trainer, VmtlLiveModel current,
-                                          double tau) {
+                                          double tau, Map<String, Double> extraScalars) {
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put(LOSS_TOTAL, o.total());
         losses.put(LOSS_LIKELIHOOD, o.likelihood());
@@ -57,6 +81,7 @@ final class VmtlModel implements MultiTaskModel {
         scalars.put("λ_w", o.lambdaW());
         scalars.put("λ_z", o.lambdaZ());
         scalars.put(SKIPPED, (double) o.skippedSteps());
+        scalars.putAll(extraScalars);
         int t = trainer.shape().tasks();
         float[] logits = trainer.mixingLogits();
         double[][] alpha = VmtlWeights.square(logits, t);

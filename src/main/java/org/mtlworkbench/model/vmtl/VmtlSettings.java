@@ -12,7 +12,7 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                     double klWeightW, double klWeightZ, int klWarmupSteps, double initStdW, double minStd, double logitDecay,
                     double inputDropout, double weightDecay, double minStdZ,
                     boolean balancedClasses, double nullStd, boolean learnNullStd, boolean skip,
-                    boolean classifierSkip) {
+                    boolean classifierSkip, TaskTying tying) {
 
     static VmtlSettings from(ParamValues p) {
         return new VmtlSettings(p.getInt("steps"), p.getInt("batchSize"), p.getInt("hidden"), p.getInt("latent"),
@@ -23,7 +23,27 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                 p.getInt("klWarmupSteps"), p.getDouble("initStdW"), p.getDouble("minStd"), p.getDouble("logitDecay"),
                 p.getDouble("inputDropout"), p.getDouble("weightDecay"), p.getDouble("minStdZ"),
                 "balanced".equals(p.getString("classWeighting")), p.getDouble("nullStd"), p.getBoolean("learnNullStd"),
-                p.getBoolean("skip"), p.getBoolean("classifierSkip"));
+                p.getBoolean("skip"), p.getBoolean("classifierSkip"), TaskTying.of(p.getString("taskTying")));
+    }
+
+    /**
+     * The tight variant: the true ELBO's KL weights (λ_z = λ_w = 1, so the heads of the encoder are tied through β),
+     * the classifiers reading [z, x], and a learned 'borrow nothing' component (σ₀ from {@code nullStd}, 1 if unset).
+     */
+    VmtlSettings tight() {
+        return new VmtlSettings(steps, batchSize, hidden, latent, samples, predictSamples, learningRate,
+                mixingLearningRate, tau, tauSchedule, tauDecay, tauFloor, klEstimator, klSchedule, 1.0, 1.0,
+                klWarmupSteps, initStdW, minStd, logitDecay, inputDropout, weightDecay, minStdZ, balancedClasses,
+                nullStd > 0 ? nullStd : 1.0, true, skip, true, TaskTying.TIGHT);
+    }
+
+    /** These settings with {@code tying} replaced (the loose variant is the settings as given). */
+    VmtlSettings withTying(TaskTying t) {
+        return t == TaskTying.TIGHT ? tight()
+                : new VmtlSettings(steps, batchSize, hidden, latent, samples, predictSamples, learningRate,
+                mixingLearningRate, tau, tauSchedule, tauDecay, tauFloor, klEstimator, klSchedule, klWeightW,
+                klWeightZ, klWarmupSteps, initStdW, minStd, logitDecay, inputDropout, weightDecay, minStdZ,
+                balancedClasses, nullStd, learnNullStd, skip, classifierSkip, t);
     }
 
     /** τ from the schedule at {@code step} (the live knob, when set, replaces it). */

@@ -15,7 +15,8 @@ public final class VmtlBenchAccess implements AutoCloseable {
     private int step;
 
     private VmtlBenchAccess(MultiTaskDataset data, int batch) {
-        VmtlSettings s = VmtlSettings.from(new VmtlFactory().defaults().withText("batchSize", Integer.toString(batch)));
+        VmtlSettings s = VmtlSettings.from(new VmtlFactory().defaults().withText("taskTying", "loose")
+                .withText("batchSize", Integer.toString(batch)));
         FitContext ctx = FitContext.headless(1);
         trainer = new VmtlTrainer(data, s, 1, ctx::random);
     }

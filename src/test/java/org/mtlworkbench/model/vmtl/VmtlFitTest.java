@@ -26,7 +26,8 @@ class VmtlFitTest {
     private static final VmtlFactory FACTORY = new VmtlFactory();
 
     private static ParamValues small() {
-        return FACTORY.defaults().withText("steps", "12").withText("hidden", "8").withText("latent", "3")
+        return FACTORY.defaults().withText("taskTying", "loose").withText("steps", "12").withText("hidden", "8")
+                .withText("latent", "3")
                 .withText("batchSize", "4").withText("predictSamples", "4");
     }
 
@@ -203,7 +204,8 @@ class VmtlFitTest {
         double[] skipped = new double[1];
         // A constant KL weight keeps the objective the same at every step (the warm-up schedule raises λ_w, and with it
         // the negative ELBO, during the first steps), so early and late losses are comparable.
-        FittedModel fitted = FACTORY.create(FACTORY.defaults().withText("steps", "400").withText("batchSize", "0")
+        FittedModel fitted = FACTORY.create(FACTORY.defaults().withText("taskTying", "loose").withText("steps", "400")
+                        .withText("batchSize", "0")
                         .withText("klSchedule", "constant"))
                 .fit(data, FitContext.headless(2, s -> {
                     losses.add(s.totalLoss());

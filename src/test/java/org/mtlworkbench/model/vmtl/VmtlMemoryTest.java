@@ -35,7 +35,7 @@ class VmtlMemoryTest {
         MultiTaskDataset data = org.mtlworkbench.data.synthetic.Scenarios.get("linked").generate(1).dataset();
         List<long[]> rss = new ArrayList<>();
         long[] at1000 = new long[1];
-        new VmtlFactory().create(new VmtlFactory().defaults().withText("steps", "20000"))
+        new VmtlFactory().create(new VmtlFactory().defaults().withText("taskTying", "loose").withText("steps", "20000"))
                 .fit(data, FitContext.headless(1, s -> {
                     if (s.step() == 1000 || s.step() % 5000 == 0) {
                         System.gc();
