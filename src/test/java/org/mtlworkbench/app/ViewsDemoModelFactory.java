@@ -59,6 +59,8 @@ final class ViewsDemoModelFactory implements ModelFactory {
                 ParamSpec.ofDouble("tau", 0.5, 0.05, 5, "shrinkage strength towards the mean weight").asLive()
                         .withLogScale(),
                 ParamSpec.ofInt("stepDelayMillis", 0, 0, 1000, "sleep after each step (to watch it train)"),
+                ParamSpec.ofInt("statusMillis", 0, 0, 60_000,
+                        "before the first step, a phase of this length that reports status lines, no steps"),
                 ParamSpec.ofDouble("tauDecay", 0, 0, 1, "τ schedule: τ·exp(−tauDecay·step) until the knob is set"));
     }
 
@@ -83,6 +85,17 @@ final class ViewsDemoModelFactory implements ModelFactory {
         double lastTau = Double.NaN;
         double lr = v.getDouble("learningRate");
         int delay = v.getInt("stepDelayMillis");
+        long phaseEnd = System.nanoTime() + v.getInt("statusMillis") * 1_000_000L;
+        for (int i = 1; v.getInt("statusMillis") > 0 && System.nanoTime() < phaseEnd; i++) {
+            ctx.checkCancelled();
+            ctx.status("warming up: part " + i);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new org.mtlworkbench.model.FitCancelledException();
+            }
+        }
         for (int step = 1; step <= v.getInt("steps"); step++) {
             double tau = ctx.knobs().getOr("tau", v.getDouble("tau") * Math.exp(-v.getDouble("tauDecay") * step));
             if (Double.compare(tau, lastTau) != 0) {

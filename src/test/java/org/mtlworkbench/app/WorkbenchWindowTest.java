@@ -95,6 +95,22 @@ class WorkbenchWindowTest {
         assertThat(wb.titleProperty().get()).isEqualTo("MTL Workbench — clustered");
     }
 
+    /** A model's status line (a phase that reports no steps, e.g. VMTL's tying choice) shows until its first step. */
+    @Test
+    void aStatusLineBeforeTheFirstStepShowsInTheProgressLineThenStepsReplaceIt(FxRobot robot) throws Exception {
+        openSample(robot, "clustered");
+        pickModel(robot, ViewsDemoModelFactory.ID);
+        robot.interact(() -> wb.model.paramsProperty().set(wb.model.params().with("steps", 1_000_000)
+                .with("stepDelayMillis", 10).with("statusMillis", 1500)));
+        robot.clickOn("#start");
+        waitFor(10, () -> wb.vm.progressTextProperty().get().startsWith("warming up: part "));
+        assertThat(wb.curves.loss.totalPoints()).isZero();
+        assertThat(wb.vm.progressTextProperty().get()).endsWith(" · CPU");
+        waitFor(30, () -> wb.vm.progressTextProperty().get().startsWith("step "));
+        robot.clickOn("#stop");
+        waitFor(10, () -> wb.vm.stateProperty().get().isFinished());
+    }
+
     @Test
     void trainsLivePausesStepsResumesAndTheTauSliderReachesTheModel(FxRobot robot) throws Exception {
         openSample(robot, "clustered");

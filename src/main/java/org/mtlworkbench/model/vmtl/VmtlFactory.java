@@ -104,8 +104,8 @@ public final class VmtlFactory implements ModelFactory {
                         + "learned mixing logit (0 = none, as in the paper)"),
                 ParamSpec.ofChoice("taskTying", TaskTying.AUTO.id(), TaskTying.ids(),
                         "loose: the settings as given; tight: λ_z = λ_w = 1, classifiers on [z, x], learned null "
-                        + "component (for closely related tasks); auto: the one with the lower NLPD on 20 % of "
-                        + "each task's training rows held out (two extra fits before training)"),
+                        + "component (for closely related tasks); auto: 3-fold cross-validation on the training rows, "
+                        + "tight only if its held-out NLPD is lower by over 2 standard errors (six fits first)"),
                 ParamSpec.ofBoolean("learnNullStd", false,
                         "with nullStd > 0: σ₀ is learned per task by maximising the ELBO (type-II maximum "
                         + "likelihood), nullStd being its initial value"));

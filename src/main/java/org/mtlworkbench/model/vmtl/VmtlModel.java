@@ -43,6 +43,8 @@ final class VmtlModel implements MultiTaskModel {
             selection.put(TIGHT_CHOSEN, c.tying() == TaskTying.TIGHT ? 1.0 : 0.0);
             selection.put("validation NLPD, loose", c.looseNlpd());
             selection.put("validation NLPD, tight", c.tightNlpd());
+            selection.put("validation NLPD, tight − loose", c.meanDifference());
+            selection.put("validation NLPD, standard error", c.standardError());
         }
         return train(train, chosen, ctx, ctx::random, selection);
     }

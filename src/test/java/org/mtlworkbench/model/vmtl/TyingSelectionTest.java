@@ -52,15 +52,38 @@ class TyingSelectionTest {
     void heldOutScoreIsMinusTheLogProbabilityOfTheTrueClassOrTheGaussianDensity() {
         MultiTaskDataset data = classes(new double[] {1, 0}, new double[] {0}, new double[] {});
         double[][][] p = {{{0.2, 0.8}, {0.6, 0.4}}, {{0.9, 0.1}}};
-        double sum = TyingSelection.sumNlpd((task, x) -> new Prediction.Classification(p[task]), data);
-        assertThat(sum).isCloseTo(-Math.log(0.8) - Math.log(0.6) - Math.log(0.9), within(1e-12));
+        double[] rows = TyingSelection.rowNlpd((task, x) -> new Prediction.Classification(p[task]), data);
+        assertThat(rows).containsExactly(new double[] {-Math.log(0.8), -Math.log(0.6), -Math.log(0.9)},
+                within(1e-12));
 
         MultiTaskDataset reg = new MultiTaskDataset("r", List.of("x"), TargetType.REGRESSION, List.of(),
                 List.of(Task.of("a", new double[1][1], new double[] {2.0}), Task.of("b", new double[0][1],
                         new double[0])));
-        double nlpd = TyingSelection.sumNlpd((task, x) -> new Prediction.Regression(new double[] {0.5},
+        double[] nlpd = TyingSelection.rowNlpd((task, x) -> new Prediction.Regression(new double[] {0.5},
                 new double[] {4.0}), reg);
-        assertThat(nlpd).isCloseTo(0.5 * Math.log(2 * Math.PI * 4.0) + 1.5 * 1.5 / 8.0, within(1e-12));
+        assertThat(nlpd).containsExactly(new double[] {0.5 * Math.log(2 * Math.PI * 4.0) + 1.5 * 1.5 / 8.0},
+                within(1e-12));
+    }
+
+    @Test
+    void tightIsKeptOnlyWhenItsPairedAdvantageExceedsTwoStandardErrors() {
+        double[] loose = {1.0, 2.0, 3.0, 4.0};
+        // differences −0.5, −0.7, −0.3, −0.5: mean −0.5, sample sd √(0.08/3), se = sd/2 ≈ 0.0816 → clearly better
+        TyingSelection.Choice clear = TyingSelection.decide(loose, new double[] {0.5, 1.3, 2.7, 3.5});
+        assertThat(clear.tying()).isEqualTo(TaskTying.TIGHT);
+        assertThat(clear.meanDifference()).isCloseTo(-0.5, within(1e-12));
+        assertThat(clear.standardError()).isCloseTo(Math.sqrt(0.08 / 3) / 2, within(1e-12));
+        assertThat(clear.looseNlpd()).isCloseTo(2.5, within(1e-12));
+        assertThat(clear.tightNlpd()).isCloseTo(2.0, within(1e-12));
+        // differences −1.5, +1.1, −1.4, −0.2: mean −0.5, lower on average but within noise → the settings as given
+        TyingSelection.Choice noisy = TyingSelection.decide(loose, new double[] {-0.5, 3.1, 1.6, 3.8});
+        assertThat(noisy.meanDifference()).isCloseTo(-0.5, within(1e-12));
+        assertThat(noisy.meanDifference() + 2 * noisy.standardError()).isPositive();
+        assertThat(noisy.tying()).isEqualTo(TaskTying.LOOSE);
+        // worse, one row, no rows
+        assertThat(TyingSelection.decide(loose, new double[] {2, 3, 4, 5}).tying()).isEqualTo(TaskTying.LOOSE);
+        assertThat(TyingSelection.decide(new double[] {1}, new double[] {0}).tying()).isEqualTo(TaskTying.LOOSE);
+        assertThat(TyingSelection.decide(new double[0], new double[0]).looseNlpd()).isNaN();
     }
 
     @Test
@@ -108,9 +131,12 @@ class TyingSelectionTest {
         double tight = last.scalars().get("validation NLPD, tight");
         assertThat(loose).isFinite().isPositive();
         assertThat(tight).isFinite().isPositive();
-        assertThat(chosen).isEqualTo(tight < loose ? 1.0 : 0.0);
+        double diff = last.scalars().get("validation NLPD, tight − loose");
+        double se = last.scalars().get("validation NLPD, standard error");
+        assertThat(diff).isCloseTo(tight - loose, within(1e-9));
+        assertThat(chosen).isEqualTo(diff + 2 * se < 0 ? 1.0 : 0.0);
         // the reported fit is the chosen variant's: λ_z/λ_w is 1/1 for the tight one, 1e−3/0.3 for the loose one
         assertThat(last.scalars().get("λ_z") / last.scalars().get("λ_w"))
-                .isCloseTo(chosen == 1.0 ? 1.0 : 1e-3 / 0.3, within(1e-9));
+                .isCloseTo(chosen == 1.0 ? 1.0 : 1e-3 / 0.3, within(1e-6)); // float32 weights
     }
 }
