@@ -7,6 +7,7 @@ import java.util.Map;
 import org.mtlworkbench.data.MultiTaskDataset;
 import org.mtlworkbench.model.FittedModel;
 import org.mtlworkbench.model.Prediction;
+import org.mtlworkbench.numeric.Nlpd;
 
 /**
  * Predictive metrics, with the conventions of the multi-task literature.
@@ -32,9 +33,6 @@ public final class Metrics {
     public static final String AUC_TASKS = "auc_tasks";
     public static final String ROWS = "rows";
     public static final String TASKS = "tasks";
-
-    /** Probabilities are floored here before the log, so one confident mistake gives a large, finite nlpd. */
-    static final double MIN_PROBABILITY = 1e-15;
 
     private Metrics() {
     }
@@ -264,8 +262,7 @@ public final class Metrics {
     private static double sumNlpdGaussian(double[] y, double[] mean, double[] var) {
         double s = 0;
         for (int i = 0; i < y.length; i++) {
-            double e = y[i] - mean[i];
-            s += 0.5 * Math.log(2 * Math.PI * var[i]) + e * e / (2 * var[i]);
+            s += Nlpd.gaussian(y[i], mean[i], var[i]);
         }
         return s;
     }
@@ -273,7 +270,7 @@ public final class Metrics {
     private static double sumNlpdCategorical(int[] y, double[][] p) {
         double s = 0;
         for (int i = 0; i < y.length; i++) {
-            s -= Math.log(Math.max(p[i][y[i]], MIN_PROBABILITY));
+            s += Nlpd.categorical(p[i][y[i]]);
         }
         return s;
     }

@@ -8,6 +8,7 @@ import org.mtlworkbench.data.Task;
 import org.mtlworkbench.model.FitContext;
 import org.mtlworkbench.model.FittedModel;
 import org.mtlworkbench.model.Prediction;
+import org.mtlworkbench.numeric.Nlpd;
 
 /**
  * {@code taskTying = auto}: K-fold cross-validation of the loose and the tight variant on the training rows (folds
@@ -46,8 +47,8 @@ final class TyingSelection {
 
     static Choice choose(MultiTaskDataset train, VmtlSettings settings, FitContext ctx) {
         int[][] fold = folds(train, FOLDS, ctx.random("tying/folds"));
-        double[] loose = crossValidatedNlpd(train, fold, settings.withTying(TaskTying.LOOSE), ctx, "loose", 0);
-        double[] tight = crossValidatedNlpd(train, fold, settings.withTying(TaskTying.TIGHT), ctx, "tight", FOLDS);
+        double[] loose = crossValidatedNlpd(train, fold, settings, ctx, "loose", 0);
+        double[] tight = crossValidatedNlpd(train, fold, settings.tight(), ctx, "tight", FOLDS);
         Choice c = decide(loose, tight);
         LOG.info("taskTying auto: {}-fold cross-validated NLPD loose {} / tight {}, paired difference {} ± {} (se): {}",
                 FOLDS, f4(c.looseNlpd()), f4(c.tightNlpd()), f4(c.meanDifference()), f4(c.standardError()),
@@ -157,7 +158,7 @@ final class TyingSelection {
         return java.util.stream.IntStream.range(0, fold.length).filter(i -> (fold[i] == f) == in).toArray();
     }
 
-    /** Every row's −log p(y), tasks in order (classes: probability floored at 1e−15; regression: Gaussian). */
+    /** Every row's NLPD ({@link Nlpd}), tasks in order. */
     static double[] rowNlpd(FittedModel fitted, MultiTaskDataset heldOut) {
         double[] out = new double[heldOut.totalRows()];
         int k = 0;
@@ -168,13 +169,10 @@ final class TyingSelection {
             }
             Prediction p = fitted.predict(t, task.x());
             for (int i = 0; i < task.size(); i++) {
-                if (p instanceof Prediction.Classification c) {
-                    out[k++] = -Math.log(Math.max(c.probabilities()[i][(int) task.y(i)], 1e-15));
-                } else {
-                    Prediction.Regression r = (Prediction.Regression) p;
-                    double d = task.y(i) - r.mean()[i];
-                    out[k++] = 0.5 * (Math.log(2 * Math.PI * r.variance()[i]) + d * d / r.variance()[i]);
-                }
+                out[k++] = p instanceof Prediction.Classification c
+                        ? Nlpd.categorical(c.probabilities()[i][(int) task.y(i)])
+                        : Nlpd.gaussian(task.y(i), ((Prediction.Regression) p).mean()[i],
+                                ((Prediction.Regression) p).variance()[i]);
             }
         }
         return out;

@@ -35,11 +35,11 @@ final class VmtlModel implements MultiTaskModel {
 
     @Override
     public FittedModel fit(MultiTaskDataset train, FitContext ctx) {
-        VmtlSettings chosen = settings.withTying(settings.tying());
+        VmtlSettings chosen = settings.variant(settings.tying());
         Map<String, Double> selection = new LinkedHashMap<>();
         if (settings.tying() == TaskTying.AUTO) {
             TyingSelection.Choice c = TyingSelection.choose(train, settings, ctx);
-            chosen = settings.withTying(c.tying());
+            chosen = settings.variant(c.tying());
             selection.put(TIGHT_CHOSEN, c.tying() == TaskTying.TIGHT ? 1.0 : 0.0);
             selection.put("validation NLPD, loose", c.looseNlpd());
             selection.put("validation NLPD, tight", c.tightNlpd());

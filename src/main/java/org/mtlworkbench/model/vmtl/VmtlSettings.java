@@ -37,13 +37,9 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                 nullStd > 0 ? nullStd : 1.0, true, skip, true, TaskTying.TIGHT);
     }
 
-    /** These settings with {@code tying} replaced (the loose variant is the settings as given). */
-    VmtlSettings withTying(TaskTying t) {
-        return t == TaskTying.TIGHT ? tight()
-                : new VmtlSettings(steps, batchSize, hidden, latent, samples, predictSamples, learningRate,
-                mixingLearningRate, tau, tauSchedule, tauDecay, tauFloor, klEstimator, klSchedule, klWeightW,
-                klWeightZ, klWarmupSteps, initStdW, minStd, logitDecay, inputDropout, weightDecay, minStdZ,
-                balancedClasses, nullStd, learnNullStd, skip, classifierSkip, t);
+    /** The settings one fit trains with: the tight variant for {@code TIGHT}, else these settings as given. */
+    VmtlSettings variant(TaskTying t) {
+        return t == TaskTying.TIGHT ? tight() : this;
     }
 
     /** τ from the schedule at {@code step} (the live knob, when set, replaces it). */
