@@ -70,6 +70,23 @@ public final class DjlDevices {
         return true;
     }
 
+    /**
+     * Turns autograd recording off on the calling thread. libtorch's grad mode is per thread and on by default; DJL
+     * turns it off on the thread that loads the engine and at the end of each gradient collection, not on other
+     * threads. A step that computes its gradients by hand on a fresh thread (each training run gets one) would
+     * otherwise record a graph for every op on the parameters: that filled 24 GB in seconds (decision 0035).
+     */
+    public static void noGradients() {
+        engine();
+        JniUtils.setGradMode(false);
+    }
+
+    /** Whether autograd records ops started by the calling thread. */
+    public static boolean recordsGradients() {
+        engine();
+        return JniUtils.isGradMode();
+    }
+
     /** libtorch's intra-op thread count as seen from the calling thread. */
     public static int intraOpThreads() {
         engine();

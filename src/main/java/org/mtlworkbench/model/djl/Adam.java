@@ -65,6 +65,15 @@ public final class Adam {
      * gradients multiplied by {@code gradientScale} first (clipping, {@code model.vmtl.GradientClip}).
      */
     public void update(double lr, double wd, NDArray decayMask, float gradientScale) {
+        update(lr, wd, decayMask, gradientScale, null);
+    }
+
+    /**
+     * As {@link #update(double, double, NDArray, float)} with the gradients given ({@code gradients}, one per
+     * parameter, used up: the decay is added to them in place) instead of those autograd left on the parameters;
+     * null = the parameters' own.
+     */
+    public void update(double lr, double wd, NDArray decayMask, float gradientScale, List<NDArray> gradients) {
         t++;
         double c1 = 1 - Math.pow(BETA1, t);
         double c2 = 1 - Math.pow(BETA2, t);
@@ -72,7 +81,7 @@ public final class Adam {
         float eps = (float) (EPS * Math.sqrt(c2));
         for (int i = 0; i < params.size(); i++) {
             NDArray p = params.get(i);
-            NDArray raw = p.getGradient();
+            NDArray raw = gradients == null ? p.getGradient() : gradients.get(i);
             float decayAll = (float) wd;
             if (wd != 0 && decayMask != null) {
                 // g·s + wd·mask·p = (g + (wd/s)·mask·p)·s: fold the masked decay in before the fused call rescales

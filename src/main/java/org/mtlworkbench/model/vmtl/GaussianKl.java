@@ -106,20 +106,31 @@ final class GaussianKl {
      * @return the KL per row, [T, B]
      */
     static NDArray pairwiseByStatistics(NDArray m, NDArray v, Components c, NDArray weights) {
-        long[] ws = weights.getShape().getShape();
-        Shape rows = m.getShape();
-        Shape byLatent = new Shape(rows.get(0), rows.get(2), rows.get(1));
-        // [T, 1, I] × [T, I, L·B] → [T, L, B]: the weighted sums over the components; m and v are seen as [T, L, B]
-        NDArray w = weights.reshape(ws[0], 1, ws[1]);
-        NDArray sumPrecision = w.matMul(c.precision()).reshape(byLatent);
-        NDArray sumMeanPrecision = w.matMul(c.meanPrecision()).reshape(byLatent);
-        NDArray sumConstant = w.matMul(c.constant()).reshape(byLatent);
-        NDArray weightSum = weights.sum(new int[] {1}).reshape(ws[0], 1, 1);
+        Mixed w = mixed(c, weights, m.getShape());
         NDArray mt = m.transpose(0, 2, 1);
         NDArray vt = v.transpose(0, 2, 1);
-        NDArray own = vt.add(mt.square()).mul(sumPrecision).sub(Scalars.mul(mt.mul(sumMeanPrecision), 2f))
-                .add(sumConstant).sub(vt.log().add(1f).mul(weightSum)).sum(new int[] {1});
+        NDArray own = vt.add(mt.square()).mul(w.precision()).sub(Scalars.mul(mt.mul(w.meanPrecision()), 2f))
+                .add(w.constant()).sub(vt.log().add(1f).mul(w.weightSum())).sum(new int[] {1});
         return Scalars.mul(own, 0.5f);
+    }
+
+    /**
+     * The components' statistics summed with the mixing weights: Σᵢ wᵢ/σᵢ², Σᵢ wᵢ μᵢ/σᵢ² and Σᵢ wᵢ (log σᵢ² + μᵢ²/σᵢ²),
+     * each [T, L, B], and Σᵢ wᵢ as [T, 1, 1].
+     */
+    record Mixed(NDArray precision, NDArray meanPrecision, NDArray constant, NDArray weightSum) {
+    }
+
+    /**
+     * {@link Mixed} for components {@code c} ([T, I, L·B]) and weights [T, I], for rows of shape {@code rows} = [T, B,
+     * L]: three [T, 1, I] × [T, I, L·B] products, one GEMM per task.
+     */
+    static Mixed mixed(Components c, NDArray weights, Shape rows) {
+        long[] ws = weights.getShape().getShape();
+        Shape byLatent = new Shape(rows.get(0), rows.get(2), rows.get(1));
+        NDArray w = weights.reshape(ws[0], 1, ws[1]);
+        return new Mixed(w.matMul(c.precision()).reshape(byLatent), w.matMul(c.meanPrecision()).reshape(byLatent),
+                w.matMul(c.constant()).reshape(byLatent), weights.sum(new int[] {1}).reshape(ws[0], 1, 1));
     }
 
     private static ai.djl.ndarray.types.Shape pairShape(NDArray weights, int paramAxes) {

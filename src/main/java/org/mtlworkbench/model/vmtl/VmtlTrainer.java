@@ -51,6 +51,10 @@ final class VmtlTrainer implements AutoCloseable {
     /** The step's Gaussian noise, drawn into the same arrays every step (m.create copies them). */
     private float[] epsZ;
     private float[] epsW;
+    /** This step's Gumbel noise for α and β, [2, T, T] row-major. */
+    private float[] gumbel;
+    /** Whether batched steps use {@link ManualGradients} (else autograd on {@link VmtlObjective}). */
+    private final boolean manualGradients;
     private final int[] rows;
     private final java.util.List<String> taskNames;
     private final long seed;
@@ -99,7 +103,11 @@ final class VmtlTrainer implements AutoCloseable {
         batchRng = random.apply("batches");
         noiseRng = random.apply("noise");
         threads = device.isGpu() ? 0 : StepThreads.forStep(shape, batches.batchRows(), settings.samples());
+        manualGradients = ManualGradients.supports(settings) && !Boolean.getBoolean(AUTOGRAD_PROPERTY);
     }
+
+    /** System property: set to true, batched steps run autograd even where the hand-written gradients apply. */
+    static final String AUTOGRAD_PROPERTY = "mtlwb.vmtl.autograd";
 
     VmtlShape shape() {
         return shape;
@@ -138,6 +146,7 @@ final class VmtlTrainer implements AutoCloseable {
         if (threads > 0) {
             DjlDevices.useIntraOpThreads(threads); // per calling thread: set where the step runs
         }
+        DjlDevices.noGradients(); // per thread too; the autograd step turns recording on inside its collector
         try (NDManager m = manager.newSubManager()) {
             networkAdam.tempAttach(m);
             mixingAdam.tempAttach(m);
@@ -149,41 +158,17 @@ final class VmtlTrainer implements AutoCloseable {
             TaskBatches.Batch batch = batches.next(m, batchRng, settings.inputDropout());
             VmtlObjective.Noise noise = noise(m);
             NDArray lw = m.create(lambdaW, new Shape(shape.tasks()));
-            NDArray readBack = DjlDevices.collectGradients(gc -> {
-                params.bind(m); // views must be made while gradients are recorded
-                if (!perTaskLoop) {
-                    VmtlObjective.Terms terms = compute(batch, noise, tau, lw, lambdaZ, offDiagonal, classWeights,
-                            -1);
-                    gc.backward(terms.total());
-                    if (gradientFault.test(step)) {
-                        params.network.getGradient().muli(Float.NaN);
-                    }
-                    NDArray means = VmtlObjective.stack(terms.nll(), terms.klZ(), terms.klW(), terms.logitPrior())
-                            .mean(new int[] {1});
-                    return ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(terms.total().reshape(1), means,
-                            gradientSum(m)));
-                }
-                NDArray[] sums = new NDArray[5];
-                for (int t = 0; t < shape.tasks(); t++) {
-                    String i = t + ":" + (t + 1);
-                    TaskBatches.Batch b = new TaskBatches.Batch(batch.x().get(i), batch.target().get(i),
-                            batch.mask().get(i), batch.scale().get(i));
-                    VmtlObjective.Noise n = new VmtlObjective.Noise(noise.epsZ().get(":," + i),
-                            noise.epsW().get(":," + i), noise.gumbel().get(":," + i));
-                    VmtlObjective.Terms terms = compute(b, n, tau, lw.get(i), lambdaZ, offDiagonal.get(i),
-                            classWeights == null ? null : classWeights.get(i), t);
-                    gc.backward(terms.total());
-                    NDArray[] now = {terms.total(), terms.nll().sum(), terms.klZ().sum(), terms.klW().sum(),
-                        terms.logitPrior().sum()};
-                    for (int k = 0; k < now.length; k++) {
-                        sums[k] = sums[k] == null ? now[k].stopGradient() : sums[k].add(now[k].stopGradient());
-                    }
-                }
-                float perTask = 1f / shape.tasks();
-                return VmtlObjective.stack(sums[0], sums[1].mul(perTask), sums[2].mul(perTask),
-                        sums[3].mul(perTask), sums[4].mul(perTask)).concat(gradientSum(m));
-            });
-            float[] v = readBack.toFloatArray();
+            float[] v;
+            java.util.List<NDArray> networkGradient = null;
+            java.util.List<NDArray> mixingGradient = null;
+            if (!perTaskLoop && manualGradients) {
+                ManualStep ms = manualStep(m, step, batch, noise, tau, lw, lambdaW, lambdaZ);
+                v = ms.values();
+                networkGradient = java.util.List.of(ms.network());
+                mixingGradient = java.util.List.of(ms.mixing());
+            } else {
+                v = autogradStep(m, step, batch, noise, tau, lw, lambdaZ, perTaskLoop);
+            }
             boolean lossFinite = finite(java.util.Arrays.copyOf(v, 5));
             if (!lossFinite || skippedInARow + 1 >= MAX_SKIPPED_IN_A_ROW && !finite(v)) {
                 throw new FitFailedException(String.format(java.util.Locale.ROOT,
@@ -198,17 +183,107 @@ final class VmtlTrainer implements AutoCloseable {
                 // loss-scaling optimisers do, rather than end the fit or let one draw poison Adam's moments
                 skippedInARow++;
                 skipped++;
-                zeroGradients();
+                if (networkGradient == null) {
+                    zeroGradients();
+                }
                 return new Outcome(step, v[0], v[1], v[2], v[3], v[4], tau, lambdaWMean, lambdaZ, skipped);
             }
             skippedInARow = 0;
             Outcome o = new Outcome(step, v[0], v[1], v[2], v[3], v[4], tau, lambdaWMean, lambdaZ, skipped);
             networkAdam.update(settings.learningRate(), settings.weightDecay(), decayMask,
-                    (float) networkClip.scale(Math.sqrt(v[5])));
-            mixingAdam.update(settings.mixingLearningRate(), 0, null, (float) mixingClip.scale(Math.sqrt(v[6])));
+                    (float) networkClip.scale(Math.sqrt(v[5])), networkGradient);
+            mixingAdam.update(settings.mixingLearningRate(), 0, null, (float) mixingClip.scale(Math.sqrt(v[6])),
+                    mixingGradient);
             version++;
             return o;
         }
+    }
+
+    /**
+     * The autograd step (batched or the per-task loop): loss and gradients through the recorded graph of
+     * {@link VmtlObjective}; the gradients stay on the parameters. Returns the total, the per-task means of the
+     * likelihood, KL(z), KL(w) and the logit prior, and the squared norms of the network's and the logits' gradients.
+     */
+    private float[] autogradStep(NDManager m, int step, TaskBatches.Batch batch, VmtlObjective.Noise noise,
+                                 double tau, NDArray lw, double lambdaZ, boolean perTaskLoop) {
+        NDArray readBack = DjlDevices.collectGradients(gc -> {
+            params.bind(m); // views must be made while gradients are recorded
+            if (!perTaskLoop) {
+                VmtlObjective.Terms terms = compute(batch, noise, tau, lw, lambdaZ, offDiagonal, classWeights, -1);
+                gc.backward(terms.total());
+                if (gradientFault.test(step)) {
+                    params.network.getGradient().muli(Float.NaN);
+                }
+                NDArray means = VmtlObjective.stack(terms.nll(), terms.klZ(), terms.klW(), terms.logitPrior())
+                        .mean(new int[] {1});
+                return ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(terms.total().reshape(1), means,
+                        gradientSum(params.network.getGradient(), params.mixing.getGradient())));
+            }
+            NDArray[] sums = new NDArray[5];
+            for (int t = 0; t < shape.tasks(); t++) {
+                String i = t + ":" + (t + 1);
+                TaskBatches.Batch b = new TaskBatches.Batch(batch.x().get(i), batch.target().get(i),
+                        batch.mask().get(i), batch.scale().get(i));
+                VmtlObjective.Noise n = new VmtlObjective.Noise(noise.epsZ().get(":," + i),
+                        noise.epsW().get(":," + i), noise.gumbel().get(":," + i));
+                VmtlObjective.Terms terms = compute(b, n, tau, lw.get(i), lambdaZ, offDiagonal.get(i),
+                        classWeights == null ? null : classWeights.get(i), t);
+                gc.backward(terms.total());
+                NDArray[] now = {terms.total(), terms.nll().sum(), terms.klZ().sum(), terms.klW().sum(),
+                    terms.logitPrior().sum()};
+                for (int k = 0; k < now.length; k++) {
+                    sums[k] = sums[k] == null ? now[k].stopGradient() : sums[k].add(now[k].stopGradient());
+                }
+            }
+            float perTask = 1f / shape.tasks();
+            return VmtlObjective.stack(sums[0], sums[1].mul(perTask), sums[2].mul(perTask),
+                    sums[3].mul(perTask), sums[4].mul(perTask))
+                    .concat(gradientSum(params.network.getGradient(), params.mixing.getGradient()));
+        });
+        return readBack.toFloatArray();
+    }
+
+    /** What a step with the hand-written gradients computed: the values of {@link #autogradStep}, and the gradients. */
+    private record ManualStep(float[] values, NDArray network, NDArray mixing) {
+    }
+
+    /**
+     * The batched step with {@link ManualGradients}: α and β are drawn on the JVM from the logits (read back once),
+     * the native side computes everything else and one read-back brings the per-task terms, the pairwise KLs and
+     * ∂loss/∂β, from which the JVM finishes the loss and the logits' gradient.
+     */
+    private ManualStep manualStep(NDManager m, int step, TaskBatches.Batch batch, VmtlObjective.Noise noise,
+                                  double tau, NDArray lw, float[] lambdaW, double lambdaZ) {
+        int t = shape.tasks();
+        boolean nullComponent = settings.nullStd() > 0;
+        float[] logits = params.mixingLogits();
+        double[][][] mix = {ManualGradients.mix(logits, gumbel, 0, t, tau, nullComponent),
+            ManualGradients.mix(logits, gumbel, 1, t, tau, false)};
+        float[] flatMix = new float[2 * t * t];
+        for (int k = 0; k < 2; k++) {
+            for (int r = 0; r < t; r++) {
+                for (int c = 0; c < t; c++) {
+                    flatMix[(k * t + r) * t + c] = (float) mix[k][r][c];
+                }
+            }
+        }
+        NDArray weights = m.create(flatMix, new Shape(2, t, t));
+        params.bind(m); // autograd is off here: the views record nothing
+        ManualGradients.Native n = ManualGradients.compute(params, batch, noise, weights.get(0), weights.get(1), lw,
+                (float) lambdaZ, (float) settings.minStd(), (float) settings.minStdZ(), offDiagonal,
+                new VmtlObjective.Extensions(classWeights, (float) settings.nullStd(), settings.learnNullStd()));
+        NDArray g = n.network();
+        if (g.hasGradient()) { // autograd recorded the step: a graph per step, never freed until the step closes
+            throw new IllegalStateException("autograd is on during the hand-written VMTL step");
+        }
+        if (gradientFault.test(step)) {
+            g.muli(Float.NaN);
+        }
+        float[] r = ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(n.nll(), n.klZ(),
+                n.klPairs().reshape(-1), n.betaGradient().reshape(-1), g.dot(g).reshape(1))).toFloatArray();
+        ManualGradients.Finished f = ManualGradients.finish(r, mix, logits, lambdaW, lambdaZ, tau,
+                (float) settings.logitDecay());
+        return new ManualStep(f.values(), g, m.create(f.mixingGradient(), new Shape(f.mixingGradient().length)));
     }
 
     private VmtlObjective.Terms compute(TaskBatches.Batch batch, VmtlObjective.Noise noise, double tau, NDArray lw,
@@ -219,9 +294,7 @@ final class VmtlTrainer implements AutoCloseable {
     }
 
     /** The squared norms of the network's and the mixing logits' gradients (non-finite if any entry is). */
-    private NDArray gradientSum(NDManager m) {
-        NDArray g = params.network.getGradient();
-        NDArray h = params.mixing.getGradient();
+    private static NDArray gradientSum(NDArray g, NDArray h) {
         return VmtlObjective.stack(g.dot(g), h.dot(h));
     }
 
@@ -250,7 +323,7 @@ final class VmtlTrainer implements AutoCloseable {
         epsW = gaussians(epsW, s * t * shape.classifierRows() * shape.outputs());
         return new VmtlObjective.Noise(m.create(epsZ, new Shape(s, t, b, l)),
                 m.create(epsW, new Shape(s, t, shape.classifierRows(), shape.outputs())),
-                m.create(GumbelSoftmax.noise(noiseRng, t, 2), new Shape(2, t, t)));
+                m.create(gumbel = GumbelSoftmax.noise(noiseRng, t, 2), new Shape(2, t, t)));
     }
 
     /** Fills {@code reuse} (or a new array when it is null or of another size) with n standard normals. */

@@ -138,7 +138,7 @@ class VmtlObjectiveTest {
     private static final double NULL_STD = 0.8;
 
     /** N_t / (C · N_tc) per task and class, by counting (1 where a class is absent). */
-    private static double[][] balancedByHand(MultiTaskDataset data, int c) {
+    static double[][] balancedByHand(MultiTaskDataset data, int c) {
         double[][] w = new double[data.taskCount()][c];
         for (int t = 0; t < w.length; t++) {
             int n = data.task(t).size();
@@ -153,7 +153,7 @@ class VmtlObjectiveTest {
         return w;
     }
 
-    private static float[] flat(double[][] m) {
+    static float[] flat(double[][] m) {
         float[] out = new float[m.length * m[0].length];
         for (int i = 0; i < m.length; i++) {
             for (int j = 0; j < m[i].length; j++) {
@@ -167,13 +167,13 @@ class VmtlObjectiveTest {
         return 2e-4 * Math.max(1, Math.abs(v));
     }
 
-    private static float[] concat(float[] a, float[] b) {
+    static float[] concat(float[] a, float[] b) {
         float[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 
-    private static float[] gaussians(SplittableRandom rng, int n) {
+    static float[] gaussians(SplittableRandom rng, int n) {
         float[] out = new float[n];
         for (int i = 0; i < n; i++) {
             out[i] = (float) rng.nextGaussian();
