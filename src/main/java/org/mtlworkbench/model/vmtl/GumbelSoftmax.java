@@ -36,18 +36,26 @@ final class GumbelSoftmax {
 
     /** The same computation in double precision on the JVM, for views (noise-free) and tests. */
     static double[][] mix(double[][] logits, double[][] gumbel, double tau) {
+        return mix(logits, gumbel, tau, false);
+    }
+
+    /**
+     * As {@link #mix(double[][], double[][], double)}; {@code withDiagonal}: every column takes part, the diagonal too
+     * (α with the null component, whose weight sits on the diagonal).
+     */
+    static double[][] mix(double[][] logits, double[][] gumbel, double tau, boolean withDiagonal) {
         int t = logits.length;
         double[][] out = new double[t][t];
         for (int r = 0; r < t; r++) {
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < t; c++) {
-                if (c != r) {
+                if (c != r || withDiagonal) {
                     max = Math.max(max, score(logits, gumbel, r, c));
                 }
             }
             double sum = 0;
             for (int c = 0; c < t; c++) {
-                if (c != r) {
+                if (c != r || withDiagonal) {
                     out[r][c] = Math.exp((score(logits, gumbel, r, c) - max) / tau);
                     sum += out[r][c];
                 }

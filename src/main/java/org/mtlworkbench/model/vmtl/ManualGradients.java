@@ -284,29 +284,15 @@ final class ManualGradients {
         return out;
     }
 
-    /**
-     * Gumbel-softmax rows in double precision: softmax((logit + g)/τ) over the allowed columns (all but the diagonal,
-     * or every column when {@code withDiagonal}), zero elsewhere, shifted by the row's largest allowed score.
-     */
-    static double[][] mix(float[] logits, float[] gumbel, int block, int t, double tau, boolean withDiagonal) {
-        double[][] out = new double[t][t];
-        int base = block * t * t;
-        for (int r = 0; r < t; r++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < t; c++) {
-                if (c != r || withDiagonal) {
-                    max = Math.max(max, (double) logits[base + r * t + c] + gumbel[base + r * t + c]);
+    /** α and β, [2][T][T], as one row-major float block for the device. */
+    static float[] flatten(double[][][] mix) {
+        int t = mix[0].length;
+        float[] out = new float[2 * t * t];
+        for (int k = 0; k < 2; k++) {
+            for (int r = 0; r < t; r++) {
+                for (int c = 0; c < t; c++) {
+                    out[(k * t + r) * t + c] = (float) mix[k][r][c];
                 }
-            }
-            double sum = 0;
-            for (int c = 0; c < t; c++) {
-                if (c != r || withDiagonal) {
-                    out[r][c] = Math.exp(((double) logits[base + r * t + c] + gumbel[base + r * t + c] - max) / tau);
-                    sum += out[r][c];
-                }
-            }
-            for (int c = 0; c < t; c++) {
-                out[r][c] /= sum;
             }
         }
         return out;

@@ -257,17 +257,8 @@ final class VmtlTrainer implements AutoCloseable {
         int t = shape.tasks();
         boolean nullComponent = settings.nullStd() > 0;
         float[] logits = params.mixingLogits();
-        double[][][] mix = {ManualGradients.mix(logits, gumbel, 0, t, tau, nullComponent),
-            ManualGradients.mix(logits, gumbel, 1, t, tau, false)};
-        float[] flatMix = new float[2 * t * t];
-        for (int k = 0; k < 2; k++) {
-            for (int r = 0; r < t; r++) {
-                for (int c = 0; c < t; c++) {
-                    flatMix[(k * t + r) * t + c] = (float) mix[k][r][c];
-                }
-            }
-        }
-        NDArray weights = m.create(flatMix, new Shape(2, t, t));
+        double[][][] mix = {draw(logits, 0, tau, nullComponent), draw(logits, 1, tau, false)};
+        NDArray weights = m.create(ManualGradients.flatten(mix), new Shape(2, t, t));
         params.bind(m); // autograd is off here: the views record nothing
         ManualGradients.Native n = ManualGradients.compute(params, batch, noise, weights.get(0), weights.get(1), lw,
                 (float) lambdaZ, (float) settings.minStd(), (float) settings.minStdZ(), offDiagonal,
@@ -284,6 +275,14 @@ final class VmtlTrainer implements AutoCloseable {
         ManualGradients.Finished f = ManualGradients.finish(r, mix, logits, lambdaW, lambdaZ, tau,
                 (float) settings.logitDecay());
         return new ManualStep(f.values(), g, m.create(f.mixingGradient(), new Shape(f.mixingGradient().length)));
+    }
+
+    /** Block {@code k} (0 = α, 1 = β) of the mixing weights from the logits and this step's Gumbel noise. */
+    private double[][] draw(float[] logits, int k, double tau, boolean withDiagonal) {
+        int t = shape.tasks();
+        int tt = t * t;
+        return GumbelSoftmax.mix(VmtlWeights.square(java.util.Arrays.copyOfRange(logits, k * tt, (k + 1) * tt), t),
+                VmtlWeights.square(java.util.Arrays.copyOfRange(gumbel, k * tt, (k + 1) * tt), t), tau, withDiagonal);
     }
 
     private VmtlObjective.Terms compute(TaskBatches.Batch batch, VmtlObjective.Noise noise, double tau, NDArray lw,

@@ -75,9 +75,13 @@ class VmtlManualGradientsTest {
             });
 
             float[] logits = p.mixingLogits();
-            double[][][] mix = {ManualGradients.mix(logits, ga, 0, t, TAU, nullStd > 0),
-                ManualGradients.mix(logits, ga, 1, t, TAU, false)};
-            NDArray weights = m.create(flatten(mix), new Shape(2, t, t));
+            int tt = t * t;
+            double[][][] mix = {
+                GumbelSoftmax.mix(VmtlWeights.square(java.util.Arrays.copyOfRange(logits, 0, tt), t),
+                        VmtlWeights.square(java.util.Arrays.copyOfRange(ga, 0, tt), t), TAU, nullStd > 0),
+                GumbelSoftmax.mix(VmtlWeights.square(java.util.Arrays.copyOfRange(logits, tt, 2 * tt), t),
+                        VmtlWeights.square(java.util.Arrays.copyOfRange(ga, tt, 2 * tt), t), TAU, false)};
+            NDArray weights = m.create(ManualGradients.flatten(mix), new Shape(2, t, t));
             p.bind(m);
             ManualGradients.Native n = ManualGradients.compute(p, batch, noise, weights.get(0), weights.get(1), lw,
                     LAMBDA_Z, MIN_STD, MIN_STD_Z, off, ext);
@@ -110,19 +114,6 @@ class VmtlManualGradientsTest {
             assertThat((double) actual[i]).as("%s[%d]", what, i).isCloseTo(expected[i],
                     org.assertj.core.api.Assertions.within(1e-4 * scale + 1e-3 * Math.abs(expected[i])));
         }
-    }
-
-    private static float[] flatten(double[][][] mix) {
-        int t = mix[0].length;
-        float[] out = new float[2 * t * t];
-        for (int k = 0; k < 2; k++) {
-            for (int r = 0; r < t; r++) {
-                for (int c = 0; c < t; c++) {
-                    out[(k * t + r) * t + c] = (float) mix[k][r][c];
-                }
-            }
-        }
-        return out;
     }
 
     /**
