@@ -1,7 +1,6 @@
 package org.mtlworkbench.model.djl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +10,10 @@ import java.util.List;
  * {@code Optimizer} so that every temporary of an update lives in the step's manager: the moment estimates are
  * attached to the step manager only for the step ({@link #tempAttach}).
  *
- * <p>The update itself is the engine's fused Adam ({@code NDArrayEx.adamUpdate}: one native call per parameter,
- * autograd off, the parameter changed in place) instead of ~20 separate ops (decision 0032). The bias correction is
- * passed in its step size and its ε: p −= lr·√c₂/c₁ · m / (√v + ε·√c₂), the same as lr·m̂/(√v̂ + ε). A decay mask
- * is folded into the gradient first (the fused call decays every entry alike).
+ * <p>The update runs {@code AdamStep.torchscript}: one native call per parameter, autograd off, the parameter and
+ * moments changed in place, eight passes over the parameter (decision 0036; DJL's fused call, decision 0032, made
+ * about fifteen, and three more ops folded in a decay mask). The bias correction is passed in its step size and its
+ * ε: p −= lr·√c₂/c₁ · m / (√v + ε·√c₂), the same as lr·m̂/(√v̂ + ε).
  */
 public final class Adam {
 
@@ -26,6 +25,8 @@ public final class Adam {
     private final List<NDArray> m = new ArrayList<>();
     private final List<NDArray> v = new ArrayList<>();
     private int t;
+    /** The update for given gradients, compiled on first use. */
+    private ScriptModule fused;
 
     public Adam(NDManager manager, List<NDArray> params) {
         this.params = List.copyOf(params);
@@ -70,32 +71,35 @@ public final class Adam {
 
     /**
      * As {@link #update(double, double, NDArray, float)} with the gradients given ({@code gradients}, one per
-     * parameter, used up: the decay is added to them in place) instead of those autograd left on the parameters;
-     * null = the parameters' own.
+     * parameter; null = those autograd left on the parameters, which are then zeroed). Given gradients are left as
+     * they are (they may be inference tensors, which libtorch does not let us change).
      */
     public void update(double lr, double wd, NDArray decayMask, float gradientScale, List<NDArray> gradients) {
+        if (fused == null) {
+            fused = ScriptModule.fromResource(Adam.class, "AdamStep.torchscript", "AdamStep");
+        }
         t++;
         double c1 = 1 - Math.pow(BETA1, t);
         double c2 = 1 - Math.pow(BETA2, t);
-        float stepSize = (float) (lr * Math.sqrt(c2) / c1);
-        float eps = (float) (EPS * Math.sqrt(c2));
+        double[] reals = {gradientScale, wd, BETA1, BETA2, lr * Math.sqrt(c2) / c1, EPS * Math.sqrt(c2)};
+        boolean[] flags = {decayMask != null, gradients == null};
         for (int i = 0; i < params.size(); i++) {
             NDArray p = params.get(i);
-            NDArray raw = gradients == null ? p.getGradient() : gradients.get(i);
-            float decayAll = (float) wd;
-            if (wd != 0 && decayMask != null) {
-                // g·s + wd·mask·p = (g + (wd/s)·mask·p)·s: fold the masked decay in before the fused call rescales
-                NDArray decay = p.stopGradient().mul(decayMask);
-                raw.addi(decay.muli((float) (wd / gradientScale)));
-                decayAll = 0f;
-            }
-            // clipGrad < 0: no clamp (the fused call's clamp is one-sided, not a norm clip); the call zeroes p's
-            // gradient afterwards
-            p.getNDArrayInternal().adamUpdate(new NDList(p, raw, m.get(i), v.get(i)), new NDList(p), (float) lr,
-                    stepSize, decayAll, gradientScale, -1f, BETA1, BETA2, eps, false, false);
+            NDArray g = gradients == null ? p.getGradient() : gradients.get(i);
+            fused.run("forward", m.get(i).getManager(), p, g, m.get(i), v.get(i), decayMask == null ? g : decayMask,
+                    flags, reals);
         }
     }
 
+    /** Releases the compiled update, if one was made (the moments belong to the manager given at construction). */
+    public void close() {
+        if (fused != null) {
+            fused.close();
+            fused = null;
+        }
+    }
+
+    /** Updates so far. */
     public int steps() {
         return t;
     }

@@ -230,6 +230,8 @@ final class RoutingTrainer implements AutoCloseable {
             lastIssued.freezeAtClose();
         }
         closed = true;
+        weightAdam.close();
+        logitAdam.close();
         manager.close();
     }
 }

@@ -55,6 +55,8 @@ final class VmtlTrainer implements AutoCloseable {
     private float[] gumbel;
     /** Whether batched steps use {@link ManualGradients} (else autograd on {@link VmtlObjective}). */
     private final boolean manualGradients;
+    /** The compiled hand-written step (null on the autograd path). */
+    private final org.mtlworkbench.model.djl.ScriptModule script;
     private final int[] rows;
     private final java.util.List<String> taskNames;
     private final long seed;
@@ -104,6 +106,7 @@ final class VmtlTrainer implements AutoCloseable {
         noiseRng = random.apply("noise");
         threads = device.isGpu() ? 0 : StepThreads.forStep(shape, batches.batchRows(), settings.samples());
         manualGradients = ManualGradients.supports(settings) && !Boolean.getBoolean(AUTOGRAD_PROPERTY);
+        script = manualGradients ? ManualGradients.script() : null;
     }
 
     /** System property: set to true, batched steps run autograd even where the hand-written gradients apply. */
@@ -259,19 +262,18 @@ final class VmtlTrainer implements AutoCloseable {
         float[] logits = params.mixingLogits();
         double[][][] mix = {draw(logits, 0, tau, nullComponent), draw(logits, 1, tau, false)};
         NDArray weights = m.create(ManualGradients.flatten(mix), new Shape(2, t, t));
-        params.bind(m); // autograd is off here: the views record nothing
-        ManualGradients.Native n = ManualGradients.compute(params, batch, noise, weights.get(0), weights.get(1), lw,
+        ManualGradients.Scripted sc = ManualGradients.compute(script, params, batch, noise, weights, lw,
                 (float) lambdaZ, (float) settings.minStd(), (float) settings.minStdZ(), offDiagonal,
                 new VmtlObjective.Extensions(classWeights, (float) settings.nullStd(), settings.learnNullStd()));
-        NDArray g = n.network();
+        NDArray g = sc.network();
         if (g.hasGradient()) { // autograd recorded the step: a graph per step, never freed until the step closes
             throw new IllegalStateException("autograd is on during the hand-written VMTL step");
         }
+        float[] r = sc.readBack().toFloatArray();
         if (gradientFault.test(step)) {
-            g.muli(Float.NaN);
+            g = g.mul(Float.NaN); // not in place: the script's results are inference tensors
+            r[r.length - 1] = Float.NaN; // the squared norm read back with it
         }
-        float[] r = ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(n.nll(), n.klZ(),
-                n.klPairs().reshape(-1), n.betaGradient().reshape(-1), g.dot(g).reshape(1))).toFloatArray();
         ManualGradients.Finished f = ManualGradients.finish(r, mix, logits, lambdaW, lambdaZ, tau,
                 (float) settings.logitDecay());
         return new ManualStep(f.values(), g, m.create(f.mixingGradient(), new Shape(f.mixingGradient().length)));
@@ -390,6 +392,11 @@ final class VmtlTrainer implements AutoCloseable {
             lastIssued.freezeAtClose();
         }
         closed = true;
+        if (script != null) {
+            script.close();
+        }
+        networkAdam.close();
+        mixingAdam.close();
         manager.close();
     }
 }

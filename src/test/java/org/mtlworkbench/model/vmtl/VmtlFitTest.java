@@ -171,8 +171,12 @@ class VmtlFitTest {
             for (int step = 1; step <= 3; step++) {
                 VmtlTrainer.Outcome a = batched.step(step, 0.8, false);
                 VmtlTrainer.Outcome b = loop.step(step, 0.8, true);
-                assertThat(b.total()).isCloseTo(a.total(), within(1e-4 * Math.abs(a.total())));
-                assertThat(b.klW()).isCloseTo(a.klW(), within(1e-4 * Math.abs(a.klW()) + 1e-6));
+                // step 1: the same parameters, so the same loss up to float32 rounding; later steps: Adam's
+                // normalised update turns rounding-level gradient differences into parameter differences
+                double tolerance = step == 1 ? 1e-5 : 1e-3;
+                assertThat(b.total()).as("step %d", step).isCloseTo(a.total(), within(tolerance * Math.abs(a.total())));
+                assertThat(b.klW()).as("step %d", step).isCloseTo(a.klW(),
+                        within(tolerance * Math.abs(a.klW()) + 1e-6));
             }
             float[] wa = batched.weights().wMean();
             float[] wb = loop.weights().wMean();

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mtlworkbench.data.MultiTaskDataset;
 import org.mtlworkbench.model.FitContext;
+import org.mtlworkbench.model.djl.ScriptModule;
 import org.mtlworkbench.model.djl.TaskBatches;
 import org.mtlworkbench.numeric.DjlDevices;
 
@@ -82,14 +83,14 @@ class VmtlManualGradientsTest {
                 GumbelSoftmax.mix(VmtlWeights.square(java.util.Arrays.copyOfRange(logits, tt, 2 * tt), t),
                         VmtlWeights.square(java.util.Arrays.copyOfRange(ga, tt, 2 * tt), t), TAU, false)};
             NDArray weights = m.create(ManualGradients.flatten(mix), new Shape(2, t, t));
-            p.bind(m);
-            ManualGradients.Native n = ManualGradients.compute(p, batch, noise, weights.get(0), weights.get(1), lw,
-                    LAMBDA_Z, MIN_STD, MIN_STD_Z, off, ext);
+            ManualGradients.Scripted n;
+            try (ScriptModule script = ManualGradients.script()) {
+                n = ManualGradients.compute(script, p, batch, noise, weights, lw, LAMBDA_Z, MIN_STD, MIN_STD_Z, off,
+                        ext);
+            }
             assertThat(n.network().hasGradient()).as("nothing recorded").isFalse();
-            float[] r = ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(n.nll(), n.klZ(),
-                    n.klPairs().reshape(-1), n.betaGradient().reshape(-1), n.network().dot(n.network()).reshape(1)))
-                    .toFloatArray();
-            ManualGradients.Finished f = ManualGradients.finish(r, mix, logits, LAMBDA_W, LAMBDA_Z, TAU, DECAY);
+            ManualGradients.Finished f = ManualGradients.finish(n.readBack().toFloatArray(), mix, logits, LAMBDA_W,
+                    LAMBDA_Z, TAU, DECAY);
 
             String[] names = {"total", "likelihood", "KL(z)", "KL(w)", "logit prior"};
             for (int i = 0; i < names.length; i++) {
