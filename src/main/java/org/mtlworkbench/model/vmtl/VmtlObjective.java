@@ -26,7 +26,10 @@ final class VmtlObjective {
     private VmtlObjective() {
     }
 
-    /** The noise of one step: ε for z [S,T,B,L] and w [S,T,R,C] (R = {@link VmtlShape#classifierRows}), Gumbel noise for α and β [2,T,T]. */
+    /**
+     * The noise of one step: ε for z [S,T,B,L] and w [S,T,R,C] (R = {@link VmtlShape#classifierRows}), Gumbel noise
+     * for α and β [2,T,T] (null for the hand-written step, which mixes α and β on the JVM).
+     */
     record Noise(NDArray epsZ, NDArray epsW, NDArray gumbel) {
     }
 

@@ -159,7 +159,8 @@ final class VmtlTrainer implements AutoCloseable {
                 classWeights.tempAttach(m);
             }
             TaskBatches.Batch batch = batches.next(m, batchRng, settings.inputDropout());
-            VmtlObjective.Noise noise = noise(m);
+            // the hand-written step mixes α and β on the JVM: its Gumbel noise need not go to the device
+            VmtlObjective.Noise noise = noise(m, perTaskLoop || !manualGradients);
             NDArray lw = m.create(lambdaW, new Shape(shape.tasks()));
             float[] v;
             java.util.List<NDArray> networkGradient = null;
@@ -315,16 +316,17 @@ final class VmtlTrainer implements AutoCloseable {
         return true;
     }
 
-    private VmtlObjective.Noise noise(NDManager m) {
+    private VmtlObjective.Noise noise(NDManager m, boolean gumbelOnDevice) {
         int s = settings.samples();
         int t = shape.tasks();
         int b = batches.batchRows();
         int l = shape.latent();
         epsZ = gaussians(epsZ, s * t * b * l);
         epsW = gaussians(epsW, s * t * shape.classifierRows() * shape.outputs());
+        gumbel = GumbelSoftmax.noise(noiseRng, t, 2); // drawn either way: both paths use the same random stream
         return new VmtlObjective.Noise(m.create(epsZ, new Shape(s, t, b, l)),
                 m.create(epsW, new Shape(s, t, shape.classifierRows(), shape.outputs())),
-                m.create(gumbel = GumbelSoftmax.noise(noiseRng, t, 2), new Shape(2, t, t)));
+                gumbelOnDevice ? m.create(gumbel, new Shape(2, t, t)) : null);
     }
 
     /** Fills {@code reuse} (or a new array when it is null or of another size) with n standard normals. */
