@@ -25,7 +25,7 @@ public final class Adam {
     private final List<NDArray> m = new ArrayList<>();
     private final List<NDArray> v = new ArrayList<>();
     private int t;
-    /** The update for given gradients, compiled on first use. */
+    /** The compiled update ({@code AdamStep.torchscript}), made on first use. */
     private ScriptModule fused;
 
     public Adam(NDManager manager, List<NDArray> params) {
@@ -86,6 +86,7 @@ public final class Adam {
         for (int i = 0; i < params.size(); i++) {
             NDArray p = params.get(i);
             NDArray g = gradients == null ? p.getGradient() : gradients.get(i);
+            // without a mask the script's mask argument is not read; any tensor fills the slot
             fused.run("forward", m.get(i).getManager(), p, g, m.get(i), v.get(i), decayMask == null ? g : decayMask,
                     flags, reals);
         }

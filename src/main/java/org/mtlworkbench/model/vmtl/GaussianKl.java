@@ -118,14 +118,14 @@ final class GaussianKl {
      * The components' statistics summed with the mixing weights: Σᵢ wᵢ/σᵢ², Σᵢ wᵢ μᵢ/σᵢ² and Σᵢ wᵢ (log σᵢ² + μᵢ²/σᵢ²),
      * each [T, L, B], and Σᵢ wᵢ as [T, 1, 1].
      */
-    record Mixed(NDArray precision, NDArray meanPrecision, NDArray constant, NDArray weightSum) {
+    private record Mixed(NDArray precision, NDArray meanPrecision, NDArray constant, NDArray weightSum) {
     }
 
     /**
      * {@link Mixed} for components {@code c} ([T, I, L·B]) and weights [T, I], for rows of shape {@code rows} = [T, B,
      * L]: three [T, 1, I] × [T, I, L·B] products, one GEMM per task.
      */
-    static Mixed mixed(Components c, NDArray weights, Shape rows) {
+    private static Mixed mixed(Components c, NDArray weights, Shape rows) {
         long[] ws = weights.getShape().getShape();
         Shape byLatent = new Shape(rows.get(0), rows.get(2), rows.get(1));
         NDArray w = weights.reshape(ws[0], 1, ws[1]);

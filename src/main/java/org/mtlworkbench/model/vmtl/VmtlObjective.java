@@ -214,7 +214,7 @@ final class VmtlObjective {
      * ride in it; H′ = {@link VmtlShape#headInputs}); the product comes out in the components' layout, so no
      * transposing copy of T·T·B·L numbers follows.
      */
-    static NDArray componentHeads(NDArray rows, VmtlParameters p) {
+    private static NDArray componentHeads(NDArray rows, VmtlParameters p) {
         VmtlShape s = p.shape;
         int t = s.tasks();
         NDArray mean = headRows(p.headMean, p.headMeanB, 0f);
@@ -239,7 +239,7 @@ final class VmtlObjective {
      * sigmoid. Nothing here is recorded by autograd (the inputs are detached), so the in-place ops are safe; the
      * constants still come from the step's manager (decision 0031).
      */
-    static NDArray componentSd(NDArray shifted, float minStdZ) {
+    private static NDArray componentSd(NDArray shifted, float minStdZ) {
         NDArray sd = Activation.sigmoid(shifted);
         shifted.close();
         return Scalars.muli(sd, (float) Math.exp(LogStd.MAX)).addi(minStdZ);
