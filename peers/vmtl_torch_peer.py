@@ -12,6 +12,10 @@ Gumbel-softmax alpha and beta with separate logits, a Gaussian prior on the logi
 decay 0.05 on the encoder; 0.05 on the logits), 32 rows per task per step. Written the plain way: the loss in
 torch ops, `backward()`, `torch.optim.Adam`. Everything is batched across tasks (no per-task loop).
 
+Not the same to the last detail, which does not change the work a step does: the standard deviations are
+softplus(u) + floor (`model.vmtl` bounds them smoothly, `LogStd`), rows are averaged per task (`model.vmtl` weights
+them by N_t / n_t), and there is no gradient clipping. So it serves to time a step, not to compare fits.
+
     OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE python3 peers/vmtl_torch_peer.py ../shared/datasets/landmine/landmine.csv
 
 prints steps per second for a few timed rounds after a warm-up.
