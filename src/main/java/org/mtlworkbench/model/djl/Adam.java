@@ -75,6 +75,16 @@ public final class Adam {
      * they are (they may be inference tensors, which libtorch does not let us change).
      */
     public void update(double lr, double wd, NDArray decayMask, float gradientScale, List<NDArray> gradients) {
+        update(lr, wd, decayMask, gradientScale, gradients, null);
+    }
+
+    /**
+     * As {@link #update(double, double, NDArray, float, List)}, with the step size multiplied entry by entry by
+     * {@code rates} (one array per parameter, same shapes; null = 1 everywhere): parameter groups that share one
+     * flat vector but want their own learning rate.
+     */
+    public void update(double lr, double wd, NDArray decayMask, float gradientScale, List<NDArray> gradients,
+                       List<NDArray> rates) {
         if (fused == null) {
             fused = ScriptModule.fromResource(Adam.class, "AdamStep.torchscript", "AdamStep");
         }
@@ -82,13 +92,13 @@ public final class Adam {
         double c1 = 1 - Math.pow(BETA1, t);
         double c2 = 1 - Math.pow(BETA2, t);
         double[] reals = {gradientScale, wd, BETA1, BETA2, lr * Math.sqrt(c2) / c1, EPS * Math.sqrt(c2)};
-        boolean[] flags = {decayMask != null, gradients == null};
+        boolean[] flags = {decayMask != null, gradients == null, rates != null};
         for (int i = 0; i < params.size(); i++) {
             NDArray p = params.get(i);
             NDArray g = gradients == null ? p.getGradient() : gradients.get(i);
-            // without a mask the script's mask argument is not read; any tensor fills the slot
+            // without a mask (or rates) the script's argument is not read; any tensor fills the slot
             fused.run("forward", m.get(i).getManager(), p, g, m.get(i), v.get(i), decayMask == null ? g : decayMask,
-                    flags, reals);
+                    rates == null ? g : rates.get(i), flags, reals);
         }
     }
 

@@ -66,7 +66,8 @@ final class ManualGradients {
             s.outputs()};
         boolean[] flags = {s.regression(), s.skip(), s.classifierSkip(), ext.classWeights() != null,
             ext.nullStd() > 0, ext.learnNullStd()};
-        double[] reals = {lambdaZ, minStd, minStdZ, ext.nullStd(), E_MAX, LogStd.MAX, LogStd.MIN_NOISE, LOG_2PI};
+        double[] reals = {lambdaZ, minStd, minStdZ, ext.nullStd(), E_MAX, LogStd.MAX, LogStd.MIN_NOISE, LOG_2PI,
+            VmtlObjective.NULL_BIAS_STD * VmtlObjective.NULL_BIAS_STD};
         // the script's argument list is fixed: without class weights it gets (and ignores) another [T] tensor
         NDArray classWeights = ext.classWeights() == null ? batch.scale() : ext.classWeights();
         NDArray[] out = script.run("forward", batch.x().getManager(), p.network, batch.x(), batch.target(),

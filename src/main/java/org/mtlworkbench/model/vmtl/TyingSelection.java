@@ -11,10 +11,10 @@ import org.mtlworkbench.model.Prediction;
 import org.mtlworkbench.numeric.Nlpd;
 
 /**
- * {@code taskTying = auto}: K-fold cross-validation of the loose and the tight variant on the training rows (folds
- * stratified by class within every task), comparing the negative log predictive density of every held-out row under
- * both; the tight variant is kept only when it is clearly better ({@link #decide}). The caller then fits the chosen
- * variant on all rows: 2K + 1 fits in all.
+ * {@code taskTying = auto}: K-fold cross-validation of the loose, the tight and the guarded variant on the training
+ * rows (folds stratified by class within every task), comparing the negative log predictive density of every held-out
+ * row under each; an alternative to the loose variant (the settings as given) is kept only when it is clearly better
+ * ({@link #decide}). The caller then fits the chosen variant on all rows: 3K + 1 fits in all.
  *
  * <p>Why K folds and not one held-out fifth: with 50 rows and 5 positives per task a single split holds out one
  * positive per task, and on mnist it picked the wrong variant on one of two exploration seeds; every training row is
@@ -27,18 +27,29 @@ final class TyingSelection {
 
     static final int FOLDS = 3;
 
+    /** The variants cross-validated, in the order they are fitted; the first is the one kept unless beaten. */
+    static final List<TaskTying> VARIANTS = List.of(TaskTying.LOOSE, TaskTying.TIGHT, TaskTying.GUARDED);
+
     /**
-     * The variant kept, both cross-validated mean NLPDs, and the mean and standard error of the paired per-row
-     * difference tight − loose (NaN when no task had two rows to split).
+     * One alternative against the loose variant: its cross-validated mean NLPD and the mean and standard error of the
+     * paired per-row difference alternative − loose (NaN when no task had two rows to split).
      */
-    record Choice(TaskTying tying, double looseNlpd, double tightNlpd, double meanDifference,
-                  double standardError) {
+    record Comparison(double nlpd, double meanDifference, double standardError) {
+
+        /** Lower than loose by more than {@value #STANDARD_ERRORS} standard errors of the paired difference. */
+        boolean clearlyBetter() {
+            return meanDifference + STANDARD_ERRORS * standardError < 0;
+        }
+    }
+
+    /** The variant kept, the loose variant's cross-validated mean NLPD, and each alternative against it. */
+    record Choice(TaskTying tying, double looseNlpd, Comparison tight, Comparison guarded) {
     }
 
     /**
-     * The tight variant is kept only when it is better by more than this many standard errors of the paired
-     * difference: it overrides five of the user's settings, so the settings as given stay unless the held-out rows
-     * say clearly otherwise (a one-sided paired test at about the 2 % level).
+     * An alternative is kept only when it is better by more than this many standard errors of the paired
+     * difference: it overrides several of the user's settings, so the settings as given stay unless the held-out
+     * rows say clearly otherwise (a one-sided paired test at about the 2 % level).
      */
     static final double STANDARD_ERRORS = 2.0;
 
@@ -47,41 +58,62 @@ final class TyingSelection {
 
     static Choice choose(MultiTaskDataset train, VmtlSettings settings, FitContext ctx) {
         int[][] fold = folds(train, FOLDS, ctx.random("tying/folds"));
-        double[] loose = crossValidatedNlpd(train, fold, settings, ctx, "loose", 0);
-        double[] tight = crossValidatedNlpd(train, fold, settings.tight(), ctx, "tight", FOLDS);
-        Choice c = decide(loose, tight);
-        LOG.info("taskTying auto: {}-fold cross-validated NLPD loose {} / tight {}, paired difference {} ± {} (se): {}",
-                FOLDS, f4(c.looseNlpd()), f4(c.tightNlpd()), f4(c.meanDifference()), f4(c.standardError()),
+        double[][] nlpd = new double[VARIANTS.size()][];
+        for (int v = 0; v < VARIANTS.size(); v++) {
+            TaskTying t = VARIANTS.get(v);
+            nlpd[v] = crossValidatedNlpd(train, fold, settings.variant(t), ctx, t.id(), v * FOLDS);
+        }
+        Choice c = decide(nlpd[0], nlpd[1], nlpd[2]);
+        LOG.info("taskTying auto: {}-fold cross-validated NLPD loose {} / tight {} / guarded {}; paired difference "
+                + "against loose: tight {} ± {}, guarded {} ± {} (se): {}", FOLDS, f4(c.looseNlpd()),
+                f4(c.tight().nlpd()), f4(c.guarded().nlpd()), f4(c.tight().meanDifference()),
+                f4(c.tight().standardError()), f4(c.guarded().meanDifference()), f4(c.guarded().standardError()),
                 c.tying().id());
         return c;
     }
 
     /**
-     * From the held-out rows' NLPDs under both variants (same rows, same order): tight when the mean paired
-     * difference is below −{@value #STANDARD_ERRORS} standard errors, else loose (also with no rows).
+     * From the held-out rows' NLPDs under the three variants (same rows, same order): of the alternatives whose mean
+     * paired difference to loose is below −{@value #STANDARD_ERRORS} standard errors, the one with the lower mean
+     * NLPD; loose when neither is (also with no rows).
      */
-    static Choice decide(double[] loose, double[] tight) {
+    static Choice decide(double[] loose, double[] tight, double[] guarded) {
+        Comparison ct = compare(loose, tight);
+        Comparison cg = compare(loose, guarded);
+        TaskTying t = TaskTying.LOOSE;
+        if (ct.clearlyBetter() && (!cg.clearlyBetter() || ct.nlpd() <= cg.nlpd())) {
+            t = TaskTying.TIGHT;
+        } else if (cg.clearlyBetter()) {
+            t = TaskTying.GUARDED;
+        }
+        return new Choice(t, mean(loose), ct, cg);
+    }
+
+    private static Comparison compare(double[] loose, double[] other) {
         int n = loose.length;
         if (n == 0) {
-            return new Choice(TaskTying.LOOSE, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Comparison(Double.NaN, Double.NaN, Double.NaN);
         }
-        double sumL = 0;
-        double sumT = 0;
         double sumD = 0;
         for (int i = 0; i < n; i++) {
-            sumL += loose[i];
-            sumT += tight[i];
-            sumD += tight[i] - loose[i];
+            sumD += other[i] - loose[i];
         }
         double mean = sumD / n;
         double ss = 0;
         for (int i = 0; i < n; i++) {
-            double d = tight[i] - loose[i] - mean;
+            double d = other[i] - loose[i] - mean;
             ss += d * d;
         }
         double se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.POSITIVE_INFINITY;
-        TaskTying t = mean + STANDARD_ERRORS * se < 0 ? TaskTying.TIGHT : TaskTying.LOOSE;
-        return new Choice(t, sumL / n, sumT / n, mean, se);
+        return new Comparison(mean(other), mean, se);
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return values.length == 0 ? Double.NaN : sum / values.length;
     }
 
     private static String f4(double v) {
@@ -145,7 +177,7 @@ final class TyingSelection {
             }
             ctx.status(String.format(java.util.Locale.ROOT,
                     "choosing the task tying by %d-fold cross-validation: fit %d of %d (%s)", FOLDS,
-                    fitsBefore + f + 1, 2 * FOLDS, name));
+                    fitsBefore + f + 1, VARIANTS.size() * FOLDS, name));
             String component = "tying/" + name + "/" + f + "/";
             FittedModel fitted = VmtlModel.train(data.withTasks(data.name(), fitTasks), s, ctx,
                     c -> ctx.random(component + c), null);

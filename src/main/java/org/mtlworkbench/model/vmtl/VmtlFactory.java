@@ -59,7 +59,10 @@ public final class VmtlFactory implements ModelFactory {
                 ParamSpec.ofInt("samples", 4, 1, 256, "Monte Carlo samples of z and w per row and step"),
                 ParamSpec.ofInt("predictSamples", 32, 1, 4096, "Monte Carlo samples averaged for a prediction"),
                 ParamSpec.ofDouble("learningRate", 3e-3, 1e-6, 1.0,
-                        "Adam step size for the encoder and the posteriors").withLogScale(),
+                        "Adam step size for the encoder (trunk and heads)").withLogScale(),
+                ParamSpec.ofDouble("classifierLearningRate", 0.0, 0.0, 1.0,
+                        "Adam step size for the classifier posteriors q(w_t) (and the regression noise and σ₀): "
+                        + "their own, so they can converge before the encoder overfits; 0 = learningRate"),
                 ParamSpec.ofDouble("mixingLearningRate", 0.05, 0.0, 10.0,
                         "Adam step size for the mixing logits of α and β (their own, so the Gumbel noise "
                         + "does not swamp them)").withLogScale(),
@@ -102,10 +105,16 @@ public final class VmtlFactory implements ModelFactory {
                 ParamSpec.ofDouble("nullStd", 0.0, 0.0, 100.0,
                         "σ₀ of a 'borrow nothing' component N(0, σ₀²I) in every classifier prior, with its own "
                         + "learned mixing logit (0 = none, as in the paper)"),
+                ParamSpec.ofDouble("nullStart", 0.0, -20.0, 20.0,
+                        "with nullStd > 0: initial mixing logit of the null component (the other tasks' start at "
+                        + "0); a few units start every task borrowing nothing, so that it borrows only where another "
+                        + "task's posterior turns out closer (keep logitDecay small, or it pulls the logit back)"),
                 ParamSpec.ofChoice("taskTying", TaskTying.AUTO.id(), TaskTying.ids(),
                         "loose: the settings as given; tight: λ_z = λ_w = 1, classifiers on [z, x], learned null "
-                        + "component (for closely related tasks); auto: 3-fold cross-validation on the training rows, "
-                        + "tight only if its held-out NLPD is lower by over 2 standard errors (six fits first)"),
+                        + "component (for closely related tasks); guarded: classifiers on [z, x], every task starting "
+                        + "on the null component and borrowing only where another task is closer (for conflicting "
+                        + "tasks); auto: 3-fold cross-validation of the three on the training rows, loose unless "
+                        + "another's held-out NLPD is lower by over 2 standard errors (nine fits first)"),
                 ParamSpec.ofBoolean("learnNullStd", false,
                         "with nullStd > 0: σ₀ is learned per task by maximising the ELBO (type-II maximum "
                         + "likelihood), nullStd being its initial value"));

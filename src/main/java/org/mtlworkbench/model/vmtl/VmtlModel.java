@@ -24,8 +24,8 @@ final class VmtlModel implements MultiTaskModel {
     static final String LOSS_LOGIT_PRIOR = "mixing-logit prior";
     /** Scalar: updates skipped so far because the gradient was not finite while the loss was. */
     static final String SKIPPED = "skipped steps";
-    /** Scalar with {@code taskTying = auto}: 1 when held-out rows chose the tight variant, 0 for the loose one. */
-    static final String TIGHT_CHOSEN = "tight tying chosen";
+    /** Scalar with {@code taskTying = auto}: the variant held-out rows chose, 0 loose, 1 tight, 2 guarded. */
+    static final String TYING_CHOSEN = "tying chosen (0 loose, 1 tight, 2 guarded)";
 
     private final VmtlSettings settings;
 
@@ -40,11 +40,14 @@ final class VmtlModel implements MultiTaskModel {
         if (settings.tying() == TaskTying.AUTO) {
             TyingSelection.Choice c = TyingSelection.choose(train, settings, ctx);
             chosen = settings.variant(c.tying());
-            selection.put(TIGHT_CHOSEN, c.tying() == TaskTying.TIGHT ? 1.0 : 0.0);
+            selection.put(TYING_CHOSEN, (double) TyingSelection.VARIANTS.indexOf(c.tying()));
             selection.put("validation NLPD, loose", c.looseNlpd());
-            selection.put("validation NLPD, tight", c.tightNlpd());
-            selection.put("validation NLPD, tight − loose", c.meanDifference());
-            selection.put("validation NLPD, standard error", c.standardError());
+            selection.put("validation NLPD, tight", c.tight().nlpd());
+            selection.put("validation NLPD, guarded", c.guarded().nlpd());
+            selection.put("validation NLPD, tight − loose", c.tight().meanDifference());
+            selection.put("validation NLPD, tight − loose, standard error", c.tight().standardError());
+            selection.put("validation NLPD, guarded − loose", c.guarded().meanDifference());
+            selection.put("validation NLPD, guarded − loose, standard error", c.guarded().standardError());
         }
         return train(train, chosen, ctx, ctx::random, selection);
     }

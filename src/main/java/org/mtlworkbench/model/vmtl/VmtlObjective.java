@@ -22,6 +22,12 @@ import ai.djl.nn.Activation;
 final class VmtlObjective {
 
     private static final float LOG_2PI = (float) Math.log(2 * Math.PI);
+    /**
+     * Standard deviation of the null component on the classifier's bias row, whatever σ₀ is: an intercept of about
+     * −2.2 (10 % positives) under N(0, σ₀²) with σ₀ near 1 is pulled towards 0 and the weights make up for it, which
+     * cost 0.02–0.03 AUC on the digits; {@code independent} puts N(0, 10²) on its intercept too (decision 0038).
+     */
+    static final float NULL_BIAS_STD = 10f;
 
     private VmtlObjective() {
     }
@@ -53,8 +59,9 @@ final class VmtlObjective {
      *
      * @param classWeights per-task class weights [T (or the computed task's row), C] multiplying each row's
      *                     log-likelihood (class-balanced likelihood), or null for none; ignored for regression
-     * @param nullStd      σ₀ of the "borrow nothing" component N(0, σ₀²I) of the classifier prior, whose mixing
-     *                     logit is α's (otherwise unused) diagonal entry; 0 = no such component (the paper)
+     * @param nullStd      σ₀ of the "borrow nothing" component N(0, σ₀²I) of the classifier prior (its bias row:
+     *                     N(0, {@link #NULL_BIAS_STD}²)), whose mixing logit is α's (otherwise unused) diagonal
+     *                     entry; 0 = no such component (the paper)
      * @param learnNullStd whether σ₀ is instead each task's own parameter exp(nullLogStd_t) (type-II maximum
      *                     likelihood on the ELBO: it gets the gradient of α_tt·KL(q_t(w) ‖ N(0, σ₀²I)))
      */
@@ -149,6 +156,11 @@ final class VmtlObjective {
             NDArray nullVar = ext.learnNullStd() // learned: σ₀_t² = exp(2·nullLogStd_t), with its gradient
                     ? Scalars.mul(own.nullLogStd, 2f).exp().reshape(rowsT, 1, 1, 1)
                     : Scalars.mul(keep.onesLike(), ext.nullStd() * ext.nullStd());
+            // the bias row (the last) under N(0, NULL_BIAS_STD²) whatever σ₀ is: [T or 1, 1, R, 1]
+            float[] weightRows = new float[s.classifierRows()];
+            java.util.Arrays.fill(weightRows, 0, weightRows.length - 1, 1f);
+            NDArray rowMask = nullVar.getManager().create(weightRows, new Shape(1, 1, weightRows.length, 1));
+            nullVar = nullVar.mul(rowMask).add(Scalars.mul(rowMask.neg().add(1f), NULL_BIAS_STD * NULL_BIAS_STD));
             compVar = compVar.mul(keep).add(keep.neg().add(1f).mul(nullVar));
         }
         NDArray klW = GaussianKl.toMixture(estimator, own.wMean, varW, compMean, compVar,

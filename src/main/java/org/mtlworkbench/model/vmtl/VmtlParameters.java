@@ -57,6 +57,15 @@ final class VmtlParameters {
 
     /** @param initNullStd the initial σ₀ of every task's null component (where it is learned) */
     VmtlParameters(NDManager manager, VmtlShape s, double initStdW, double initNullStd, SplittableRandom rng) {
+        this(manager, s, initStdW, initNullStd, 0.0, rng);
+    }
+
+    /**
+     * @param initNullStd the initial σ₀ of every task's null component (where it is learned)
+     * @param nullStart   the initial α logit of every task's null component (α's diagonal); the others start at 0
+     */
+    VmtlParameters(NDManager manager, VmtlShape s, double initStdW, double initNullStd, double nullStart,
+                   SplittableRandom rng) {
         this.shape = s;
         int t = s.tasks();
         int d = s.inputs();
@@ -79,7 +88,11 @@ final class VmtlParameters {
         put(flat, 9, filled(t, (float) Math.log(initNullStd)));
         network = manager.create(flat, new Shape(flat.length));
         network.setRequiresGradient(true);
-        mixing = manager.create(new float[2 * t * t], new Shape(2L * t * t));
+        float[] logits = new float[2 * t * t]; // α then β; only α has a null component (its diagonal)
+        for (int k = 0; k < t; k++) {
+            logits[k * t + k] = (float) nullStart;
+        }
+        mixing = manager.create(logits, new Shape(2L * t * t));
         mixing.setRequiresGradient(true);
     }
 
@@ -92,6 +105,20 @@ final class VmtlParameters {
         float[] mask = new float[offsets[shapes.length]];
         java.util.Arrays.fill(mask, offsets[0], offsets[6], 1f);
         return manager.create(mask, new Shape(mask.length));
+    }
+
+    /**
+     * Adam's per-entry step-size factor: {@code classifierRatio} on the classifier posteriors, the regression noise
+     * and σ₀ (everything after the encoder), 1 on the encoder; null where the ratio is 1 (nothing to scale).
+     */
+    NDArray stepRates(NDManager manager, double classifierRatio) {
+        if (classifierRatio == 1.0) {
+            return null;
+        }
+        float[] rate = new float[offsets[shapes.length]];
+        java.util.Arrays.fill(rate, offsets[0], offsets[6], 1f);
+        java.util.Arrays.fill(rate, offsets[6], offsets[shapes.length], (float) classifierRatio);
+        return manager.create(rate, new Shape(rate.length));
     }
 
     private void put(float[] flat, int index, float[] values) {

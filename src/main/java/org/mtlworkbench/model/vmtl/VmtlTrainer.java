@@ -42,6 +42,8 @@ final class VmtlTrainer implements AutoCloseable {
     private final TaskBatches batches;
     private final NDArray offDiagonal;
     private final NDArray decayMask;
+    /** Adam's per-entry step-size factor (the classifier's own learning rate), null where it is 1 everywhere. */
+    private final NDArray stepRates;
     /** Per task, the training frequency of each class when the likelihood is class-balanced, else null. */
     private final double[][] classFrequencies;
     /** Class-balanced likelihood weights [T, C], or null when not balancing. */
@@ -86,7 +88,8 @@ final class VmtlTrainer implements AutoCloseable {
             rows[t] = batches.rows(t);
         }
         params = new VmtlParameters(manager, shape, settings.initStdW(),
-                settings.nullStd() > 0 ? settings.nullStd() : 1.0, random.apply("init"));
+                settings.nullStd() > 0 ? settings.nullStd() : 1.0, settings.nullStd() > 0 ? settings.nullStart() : 0,
+                random.apply("init"));
         networkAdam = new Adam(manager, java.util.List.of(params.network));
         mixingAdam = new Adam(manager, java.util.List.of(params.mixing));
         float[] off = new float[shape.tasks() * shape.tasks()];
@@ -97,6 +100,7 @@ final class VmtlTrainer implements AutoCloseable {
         }
         offDiagonal = manager.create(off, new Shape(shape.tasks(), shape.tasks()));
         decayMask = params.decayMask(manager);
+        stepRates = params.stepRates(manager, settings.classifierRate() / settings.learningRate());
         classFrequencies = shape.regression() || !settings.balancedClasses() ? null
                 : ClassBalance.frequencies(data);
         classWeights = classFrequencies == null ? null
@@ -155,6 +159,9 @@ final class VmtlTrainer implements AutoCloseable {
             mixingAdam.tempAttach(m);
             offDiagonal.tempAttach(m);
             decayMask.tempAttach(m);
+            if (stepRates != null) {
+                stepRates.tempAttach(m);
+            }
             if (classWeights != null) {
                 classWeights.tempAttach(m);
             }
@@ -195,7 +202,8 @@ final class VmtlTrainer implements AutoCloseable {
             skippedInARow = 0;
             Outcome o = new Outcome(step, v[0], v[1], v[2], v[3], v[4], tau, lambdaWMean, lambdaZ, skipped);
             networkAdam.update(settings.learningRate(), settings.weightDecay(), decayMask,
-                    (float) networkClip.scale(Math.sqrt(v[5])), networkGradient);
+                    (float) networkClip.scale(Math.sqrt(v[5])), networkGradient,
+                    stepRates == null ? null : java.util.List.of(stepRates));
             mixingAdam.update(settings.mixingLearningRate(), 0, null, (float) mixingClip.scale(Math.sqrt(v[6])),
                     mixingGradient);
             version++;

@@ -31,7 +31,7 @@ class AdamTest {
             }
         }
 
-        void update(double[] grad, double lr, double wd, float[] mask, double scale) {
+        void update(double[] grad, double lr, double wd, float[] mask, double scale, float[] rates) {
             t++;
             for (int i = 0; i < N; i++) {
                 double g = grad[i] * scale + (mask == null || mask[i] == 1f ? wd * p[i] : 0);
@@ -39,7 +39,7 @@ class AdamTest {
                 v[i] = 0.999 * v[i] + 0.001 * g * g;
                 double mHat = m[i] / (1 - Math.pow(0.9, t));
                 double vHat = v[i] / (1 - Math.pow(0.999, t));
-                p[i] -= lr * mHat / (Math.sqrt(vHat) + 1e-8);
+                p[i] -= lr * (rates == null ? 1 : rates[i]) * mHat / (Math.sqrt(vHat) + 1e-8);
             }
         }
     }
@@ -59,17 +59,28 @@ class AdamTest {
 
     /** {@code explicit}: the gradient is handed to the update (hand-written gradients) instead of left by autograd. */
     private static void agrees(double lr, double wd, boolean masked, float scale, boolean explicit) {
+        agrees(lr, wd, masked, scale, explicit, false);
+    }
+
+    /** {@code withRates}: the step size multiplied entry by entry (a group with its own learning rate). */
+    private static void agrees(double lr, double wd, boolean masked, float scale, boolean explicit,
+                               boolean withRates) {
         SplittableRandom rng = new SplittableRandom(11);
         float[] init = gaussian(rng, 1);
         float[] mask = new float[N];
         for (int i = 0; i < N; i++) {
             mask[i] = i % 3 == 0 ? 0f : 1f;
         }
+        float[] rates = new float[N];
+        for (int i = 0; i < N; i++) {
+            rates[i] = i < N / 2 ? 1f : 10f;
+        }
         Reference ref = new Reference(init);
         try (NDManager base = DjlDevices.engine().newBaseManager()) {
             NDArray p = base.create(init, new Shape(N));
             p.setRequiresGradient(true);
             NDArray decayMask = base.create(mask, new Shape(N));
+            NDArray rateArray = withRates ? base.create(rates, new Shape(N)) : null;
             Adam adam = new Adam(base, List.of(p));
             for (int s = 0; s < STEPS; s++) {
                 // gradients of very different sizes, so that ε, √v and the bias correction all matter
@@ -82,7 +93,10 @@ class AdamTest {
                     adam.tempAttach(step);
                     p.tempAttach(step);
                     NDArray gradient = step.create(g, new Shape(N));
-                    if (explicit) {
+                    if (withRates) {
+                        rateArray.tempAttach(step);
+                        adam.update(lr, wd, masked ? decayMask : null, scale, List.of(gradient), List.of(rateArray));
+                    } else if (explicit) {
                         adam.update(lr, wd, masked ? decayMask : null, scale, List.of(gradient));
                     } else {
                         DjlDevices.collectGradients(gc -> {
@@ -91,7 +105,7 @@ class AdamTest {
                         });
                         adam.update(lr, wd, masked ? decayMask : null, scale);
                     }
-                    ref.update(gd, lr, wd, masked ? mask : null, scale);
+                    ref.update(gd, lr, wd, masked ? mask : null, scale, withRates ? rates : null);
                     float[] now = p.toFloatArray();
                     for (int i = 0; i < N; i++) {
                         assertThat((double) now[i]).as("parameter %d after step %d", i, s + 1)
@@ -124,6 +138,11 @@ class AdamTest {
     @Test
     void givenGradientsMatchWithMaskedDecayAndScale() {
         agrees(0.02, 0.3, true, 0.37f, true);
+    }
+
+    @Test
+    void perEntryRatesScaleTheStep() {
+        agrees(0.002, 0.3, true, 0.37f, true, true);
     }
 
     @Test

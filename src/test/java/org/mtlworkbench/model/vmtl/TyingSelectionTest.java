@@ -66,28 +66,40 @@ class TyingSelectionTest {
     }
 
     @Test
-    void tightIsKeptOnlyWhenItsPairedAdvantageExceedsTwoStandardErrors() {
+    void anAlternativeIsKeptOnlyWhenItsPairedAdvantageExceedsTwoStandardErrors() {
         double[] loose = {1.0, 2.0, 3.0, 4.0};
+        double[] worse = {2, 3, 4, 5};
         // differences −0.5, −0.7, −0.3, −0.5: mean −0.5, sample sd √(0.08/3), se = sd/2 ≈ 0.0816 → clearly better
-        TyingSelection.Choice clear = TyingSelection.decide(loose, new double[] {0.5, 1.3, 2.7, 3.5});
-        assertThat(clear.tying()).isEqualTo(TaskTying.TIGHT);
-        assertThat(clear.meanDifference()).isCloseTo(-0.5, within(1e-12));
-        assertThat(clear.standardError()).isCloseTo(Math.sqrt(0.08 / 3) / 2, within(1e-12));
-        assertThat(clear.looseNlpd()).isCloseTo(2.5, within(1e-12));
-        assertThat(clear.tightNlpd()).isCloseTo(2.0, within(1e-12));
-        // differences −1.5, +1.1, −1.4, −0.2: mean −0.5, lower on average but within noise → the settings as given
-        TyingSelection.Choice noisy = TyingSelection.decide(loose, new double[] {-0.5, 3.1, 1.6, 3.8});
-        assertThat(noisy.meanDifference()).isCloseTo(-0.5, within(1e-12));
-        assertThat(noisy.meanDifference() + 2 * noisy.standardError()).isPositive();
-        assertThat(noisy.tying()).isEqualTo(TaskTying.LOOSE);
+        double[] clear = {0.5, 1.3, 2.7, 3.5};
+        TyingSelection.Choice tight = TyingSelection.decide(loose, clear, worse);
+        assertThat(tight.tying()).isEqualTo(TaskTying.TIGHT);
+        assertThat(tight.tight().meanDifference()).isCloseTo(-0.5, within(1e-12));
+        assertThat(tight.tight().standardError()).isCloseTo(Math.sqrt(0.08 / 3) / 2, within(1e-12));
+        assertThat(tight.looseNlpd()).isCloseTo(2.5, within(1e-12));
+        assertThat(tight.tight().nlpd()).isCloseTo(2.0, within(1e-12));
+        assertThat(tight.guarded().meanDifference()).isCloseTo(1.0, within(1e-12));
+        // the same advantage on the guarded side picks it
+        assertThat(TyingSelection.decide(loose, worse, clear).tying()).isEqualTo(TaskTying.GUARDED);
+        // both clearly better: the lower mean NLPD wins, whichever side it is on
+        double[] clearer = {0.2, 1.0, 2.4, 3.2};
+        assertThat(TyingSelection.decide(loose, clear, clearer).tying()).isEqualTo(TaskTying.GUARDED);
+        assertThat(TyingSelection.decide(loose, clearer, clear).tying()).isEqualTo(TaskTying.TIGHT);
+        // a noisy alternative loses even to loose, and does not beat a clear one; differences −1.5, +1.1, −1.4, −0.2: mean −0.5, lower on average but within noise
+        double[] noisy = {-0.5, 3.1, 1.6, 3.8};
+        TyingSelection.Choice n = TyingSelection.decide(loose, noisy, worse);
+        assertThat(n.tight().meanDifference()).isCloseTo(-0.5, within(1e-12));
+        assertThat(n.tight().meanDifference() + 2 * n.tight().standardError()).isPositive();
+        assertThat(n.tying()).isEqualTo(TaskTying.LOOSE);
+        assertThat(TyingSelection.decide(loose, noisy, clear).tying()).isEqualTo(TaskTying.GUARDED);
         // worse, one row, no rows
-        assertThat(TyingSelection.decide(loose, new double[] {2, 3, 4, 5}).tying()).isEqualTo(TaskTying.LOOSE);
-        assertThat(TyingSelection.decide(new double[] {1}, new double[] {0}).tying()).isEqualTo(TaskTying.LOOSE);
-        assertThat(TyingSelection.decide(new double[0], new double[0]).looseNlpd()).isNaN();
+        assertThat(TyingSelection.decide(loose, worse, worse).tying()).isEqualTo(TaskTying.LOOSE);
+        assertThat(TyingSelection.decide(new double[] {1}, new double[] {0}, new double[] {0}).tying())
+                .isEqualTo(TaskTying.LOOSE);
+        assertThat(TyingSelection.decide(new double[0], new double[0], new double[0]).looseNlpd()).isNaN();
     }
 
     @Test
-    void autoFitReportsItsChoiceAndBothScoresAndSaysWhatItIsDoingBeforeTheFirstStep() {
+    void autoFitReportsItsChoiceAndEveryScoreAndSaysWhatItIsDoingBeforeTheFirstStep() {
         MultiTaskDataset data = Scenarios.get("linked").generate(3).dataset();
         List<ModelSnapshot> reports = new ArrayList<>();
         List<String> status = new ArrayList<>();
@@ -121,21 +133,30 @@ class TyingSelectionTest {
         };
         FACTORY.create(FACTORY.defaults().withText("steps", "30").withText("hidden", "8").withText("latent", "3"))
                 .fit(data, ctx);
-        assertThat(status).hasSize(2 * TyingSelection.FOLDS);
-        assertThat(status.get(0)).contains("fit 1 of 6 (loose)");
-        assertThat(status.get(5)).contains("fit 6 of 6 (tight)");
+        assertThat(status).hasSize(3 * TyingSelection.FOLDS);
+        assertThat(status.get(0)).contains("fit 1 of 9 (loose)");
+        assertThat(status.get(5)).contains("fit 6 of 9 (tight)");
+        assertThat(status.get(8)).contains("fit 9 of 9 (guarded)");
         assertThat(reports).hasSize(30);
         ModelSnapshot last = reports.get(29);
-        double chosen = last.scalars().get(VmtlModel.TIGHT_CHOSEN);
+        double chosen = last.scalars().get(VmtlModel.TYING_CHOSEN);
         double loose = last.scalars().get("validation NLPD, loose");
         double tight = last.scalars().get("validation NLPD, tight");
+        double guarded = last.scalars().get("validation NLPD, guarded");
         assertThat(loose).isFinite().isPositive();
         assertThat(tight).isFinite().isPositive();
-        double diff = last.scalars().get("validation NLPD, tight − loose");
-        double se = last.scalars().get("validation NLPD, standard error");
-        assertThat(diff).isCloseTo(tight - loose, within(1e-9));
-        assertThat(chosen).isEqualTo(diff + 2 * se < 0 ? 1.0 : 0.0);
-        // the reported fit is the chosen variant's: λ_z/λ_w is 1/1 for the tight one, 1e−3/0.3 for the loose one
+        assertThat(guarded).isFinite().isPositive();
+        double diffT = last.scalars().get("validation NLPD, tight − loose");
+        double seT = last.scalars().get("validation NLPD, tight − loose, standard error");
+        double diffG = last.scalars().get("validation NLPD, guarded − loose");
+        double seG = last.scalars().get("validation NLPD, guarded − loose, standard error");
+        assertThat(diffT).isCloseTo(tight - loose, within(1e-9));
+        assertThat(diffG).isCloseTo(guarded - loose, within(1e-9));
+        boolean tightClear = diffT + 2 * seT < 0;
+        boolean guardedClear = diffG + 2 * seG < 0;
+        double expected = tightClear && (!guardedClear || tight <= guarded) ? 1.0 : guardedClear ? 2.0 : 0.0;
+        assertThat(chosen).isEqualTo(expected);
+        // the reported fit is the chosen variant's: λ_z/λ_w is 1/1 for the tight one, 1e−3/0.3 for the others
         assertThat(last.scalars().get("λ_z") / last.scalars().get("λ_w"))
                 .isCloseTo(chosen == 1.0 ? 1.0 : 1e-3 / 0.3, within(1e-6)); // float32 weights
     }

@@ -36,10 +36,14 @@ class VmtlLinkedTasksTest {
     }
 
     static TaskMatrix alpha(long seed) {
+        return alpha(seed, params());
+    }
+
+    static TaskMatrix alpha(long seed, ParamValues params) {
         GeneratedScenario g = Scenarios.get("linked").generate(seed);
         MultiTaskDataset data = g.dataset();
         assertThat(data.taskNames()).containsExactly("t01", "t02", "t03", "t04", "t05", "t06");
-        FittedModel fitted = FACTORY.create(params()).fit(data, FitContext.headless(seed));
+        FittedModel fitted = FACTORY.create(params).fit(data, FitContext.headless(seed));
         TaskMatrix a = (TaskMatrix) fitted.relatedness().get(0);
         assertThat(a.title()).startsWith("mixing weights α");
         return a;
@@ -63,6 +67,17 @@ class VmtlLinkedTasksTest {
     @Test
     void linkedTasksBorrowFromTheirPartner() {
         TaskMatrix a = alpha(1);
+        assertPartnersCarryMostMass(a, 1);
+        assertThat(LinkedAuc.auc(a)).isGreaterThanOrEqualTo(0.9);
+    }
+
+    /**
+     * The guarded variant starts every task on the null component; where a partner's classifier is the same, the
+     * task must still move its borrowed weight to it (decision 0038).
+     */
+    @Test
+    void guardedTasksStillFindTheirPartner() {
+        TaskMatrix a = alpha(1, params().withText("taskTying", "guarded"));
         assertPartnersCarryMostMass(a, 1);
         assertThat(LinkedAuc.auc(a)).isGreaterThanOrEqualTo(0.9);
     }

@@ -350,6 +350,8 @@ class VmtlObjectiveTest {
             if (nullStd != null) { // the task's own slot holds N(0, σ₀²I), weighted by α's diagonal
                 java.util.Arrays.fill(cm[task], 0);
                 java.util.Arrays.fill(cv[task], nullStd[task] * nullStd[task]);
+                // except on the bias row (the last row of the R×C weights): N(0, 10²), an intercept's prior
+                java.util.Arrays.fill(cv[task], p - s.outputs(), p, 100.0);
             }
             return toMixture(own, ownVar, cm, cv, alpha[task]);
         }

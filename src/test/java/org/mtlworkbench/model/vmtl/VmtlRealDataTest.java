@@ -83,6 +83,32 @@ class VmtlRealDataTest {
     }
 
     /**
+     * USPS, 50 rows per task (about 5 positives), one seed: the guarded tying (every task starting on the null
+     * component, decision 0038) lifts the mean AUC above the loose one, whose classifiers collapse into one while the
+     * point-estimated task heads memorise the rows, to the level of the evidence-tuned per-task models, with a clearly
+     * better predictive density (seeds 1–5: AUC 0.842 against 0.841, NLPD 0.253 against 0.320).
+     */
+    @Test
+    void uspsGuardedTyingReachesIndependentWithABetterDensity() throws Exception {
+        Path csv = dataset("usps_kang2011", "usps_kang2011_tidy.csv");
+        DataSplit split = DataPreparation.prepare(new DataRequest(csv, null, null, SplitSpec.count(50, 1), 1)).split();
+        ParamValues loose = new VmtlFactory().defaults().withText("taskTying", "loose");
+        ParamValues guarded = loose.withText("taskTying", "guarded");
+        double aucLoose = taskMean("vmtl", loose, split, 1, Metrics.AUC);
+        ModelFactory f = ModelRegistry.load().get("vmtl");
+        var g = Metrics.evaluate(f.create(guarded).fit(split.train(), FitContext.headless(1)), split.test())
+                .taskAverage();
+        ModelFactory fi = ModelRegistry.load().get("independent");
+        var i = Metrics.evaluate(fi.create(fi.defaults()).fit(split.train(), FitContext.headless(1)), split.test())
+                .taskAverage();
+        System.out.printf(Locale.ROOT, "usps 50 rows, seed 1: vmtl loose AUC %.4f; guarded AUC %.4f NLPD %.4f; "
+                + "independent AUC %.4f NLPD %.4f%n", aucLoose, g.get(Metrics.AUC), g.get(Metrics.NLPD),
+                i.get(Metrics.AUC), i.get(Metrics.NLPD));
+        assertThat(g.get(Metrics.AUC)).isGreaterThan(aucLoose + 0.01).isGreaterThan(i.get(Metrics.AUC) - 0.01);
+        assertThat(g.get(Metrics.NLPD)).isLessThan(i.get(Metrics.NLPD) - 0.03);
+    }
+
+    /**
      * Landmine at 40 rows per task over seeds 1–5 with the defaults ({@code taskTying = auto}, which picks the tight
      * variant by cross-validation on every seed): mean AUC above independent's.
      */
@@ -103,11 +129,12 @@ class VmtlRealDataTest {
 
     /**
      * The cross-validated choice on real data, one seed each: landmine's 29 similar fields get the tight variant,
-     * usps's conflicting one-vs-rest digits the loose one (both with clear margins at seeds 11–12, decision 0034).
+     * usps's conflicting one-vs-rest digits the guarded one (decisions 0034, 0038; on usps seed 1 guarded's held-out
+     * NLPD is 0.296 against loose's 0.415 and tight's 0.398).
      */
     @Test
     @Tag("slow")
-    void autoTyingPicksTightOnLandmineAndLooseOnTheDigits() throws Exception {
+    void autoTyingPicksTightOnLandmineAndGuardedOnTheDigits() throws Exception {
         VmtlSettings defaults = VmtlSettings.from(new VmtlFactory().defaults());
         DataSplit landmine = landmineSplit(40, 1);
         assertThat(TyingSelection.choose(landmine.train(), defaults, FitContext.headless(1)).tying())
@@ -116,7 +143,7 @@ class VmtlRealDataTest {
         DataSplit digits = DataPreparation.prepare(new DataRequest(usps, null, null, SplitSpec.count(50, 1), 1))
                 .split();
         assertThat(TyingSelection.choose(digits.train(), defaults, FitContext.headless(1)).tying())
-                .isEqualTo(TaskTying.LOOSE);
+                .isEqualTo(TaskTying.GUARDED);
     }
 
     /** Office-Caltech at 5, 10 and 20 % over 5 seeds with the defaults: VMTL's mean accuracy above independent's. */
