@@ -48,16 +48,14 @@ final class VmtlParameters {
     /** α logits [0] and β logits [1], [2, T, T]. */
     NDArray mixingLogits;
 
+    /** Index in {@code shapes} of the first part after the encoder (the classifier means): the groups' boundary. */
+    private static final int FIRST_POSTERIOR = 6;
+
     private final long[][] shapes;
     private final int[] offsets;
 
     VmtlParameters(NDManager manager, VmtlShape s, double initStdW, SplittableRandom rng) {
-        this(manager, s, initStdW, 1.0, rng);
-    }
-
-    /** @param initNullStd the initial σ₀ of every task's null component (where it is learned) */
-    VmtlParameters(NDManager manager, VmtlShape s, double initStdW, double initNullStd, SplittableRandom rng) {
-        this(manager, s, initStdW, initNullStd, 0.0, rng);
+        this(manager, s, initStdW, 1.0, 0.0, rng);
     }
 
     /**
@@ -103,7 +101,7 @@ final class VmtlParameters {
      */
     NDArray decayMask(NDManager manager) {
         float[] mask = new float[offsets[shapes.length]];
-        java.util.Arrays.fill(mask, offsets[0], offsets[6], 1f);
+        java.util.Arrays.fill(mask, offsets[0], offsets[FIRST_POSTERIOR], 1f);
         return manager.create(mask, new Shape(mask.length));
     }
 
@@ -116,8 +114,8 @@ final class VmtlParameters {
             return null;
         }
         float[] rate = new float[offsets[shapes.length]];
-        java.util.Arrays.fill(rate, offsets[0], offsets[6], 1f);
-        java.util.Arrays.fill(rate, offsets[6], offsets[shapes.length], (float) classifierRatio);
+        java.util.Arrays.fill(rate, offsets[0], offsets[FIRST_POSTERIOR], 1f);
+        java.util.Arrays.fill(rate, offsets[FIRST_POSTERIOR], offsets[shapes.length], (float) classifierRatio);
         return manager.create(rate, new Shape(rate.length));
     }
 

@@ -8,7 +8,8 @@ import org.mtlworkbench.model.ParamValues;
  */
 record VmtlSettings(int steps, int batchSize, int hidden, int latent, int samples, int predictSamples,
                     double learningRate, double classifierLearningRate, double mixingLearningRate, double tau,
-                    TemperatureSchedule tauSchedule, double tauDecay, double tauFloor, KlEstimator klEstimator, KlSchedule klSchedule,
+                    TemperatureSchedule tauSchedule, double tauDecay, double tauFloor, KlEstimator klEstimator,
+                    KlSchedule klSchedule,
                     double klWeightW, double klWeightZ, int klWarmupSteps, double initStdW, double minStd, double logitDecay,
                     double inputDropout, double weightDecay, double minStdZ,
                     boolean balancedClasses, double nullStd, double nullStart, boolean learnNullStd, boolean skip,
@@ -60,9 +61,8 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
      * starts on the null component (σ₀ from {@code nullStd}, 1 if unset; initial logit {@code nullStart}, 5 if not
      * above 0; no logit prior, which would pull it back), so a task borrows only where another task's posterior turns
      * out closer; the classifier learns at {@code classifierLearningRate}, or 10 × {@code learningRate} if that is
-     * not set, so that it converges within the steps; the
-     * encoder's weight decay is 2 (it must not memorise the rows beside a converged linear part); at least 256 draws
-     * per prediction (a broad posterior ranks noisily with fewer).
+     * not set, so that it converges within the steps; the encoder's weight decay is 2 (it must not memorise the rows
+     * beside a converged linear part); at least 256 draws per prediction (a broad posterior ranks noisily with fewer).
      */
     VmtlSettings guarded() {
         return new VmtlSettings(steps, batchSize, hidden, latent, samples,
