@@ -65,7 +65,7 @@ final class ManualGradients {
         long[] sizes = {s.tasks(), s.inputs(), s.hidden(), s.headInputs(), s.latent(), s.classifierRows(),
             s.outputs()};
         boolean[] flags = {s.regression(), s.skip(), s.classifierSkip(), ext.classWeights() != null,
-            ext.nullStd() > 0, ext.learnNullStd()};
+            ext.nullStd() > 0, ext.learnNullStd(), ext.sharedNullScales()};
         double[] reals = {lambdaZ, minStd, minStdZ, ext.nullStd(), E_MAX, LogStd.MAX, LogStd.MIN_NOISE, LOG_2PI,
             VmtlObjective.NULL_BIAS_STD * VmtlObjective.NULL_BIAS_STD};
         // the script's argument list is fixed: without class weights it gets (and ignores) another [T] tensor

@@ -112,12 +112,17 @@ public final class VmtlFactory implements ModelFactory {
                 ParamSpec.ofChoice("taskTying", TaskTying.AUTO.id(), TaskTying.ids(),
                         "loose: the settings as given; tight: λ_z = λ_w = 1, classifiers on [z, x], learned null "
                         + "component (for closely related tasks); guarded: classifiers on [z, x], every task starting "
-                        + "on the null component and borrowing only where another task is closer (for conflicting "
-                        + "tasks); auto: 3-fold cross-validation of the three on the training rows, loose unless "
-                        + "another's held-out NLPD is lower by over 2 standard errors (nine fits first)"),
+                        + "on the null component and borrowing only where another task is closer, σ₀ learned per input "
+                        + "by all tasks together (for conflicting tasks); auto: 3-fold cross-validation of the three on "
+                        + "the training rows, loose unless another's held-out NLPD is lower by over 2 standard errors "
+                        + "(nine fits first)"),
                 ParamSpec.ofBoolean("learnNullStd", false,
                         "with nullStd > 0: σ₀ is learned per task by maximising the ELBO (type-II maximum "
-                        + "likelihood), nullStd being its initial value"));
+                        + "likelihood), nullStd being its initial value"),
+                ParamSpec.ofBoolean("sharedNullScales", false,
+                        "with nullStd > 0: σ₀ is learned per classifier input, one for all tasks and classes (an ARD "
+                        + "prior the tasks learn together: which inputs matter), nullStd being its initial value; "
+                        + "takes precedence over learnNullStd"));
     }
 
     @Override

@@ -92,6 +92,6 @@ final class VmtlModel implements MultiTaskModel {
         double[][] alpha = VmtlWeights.square(logits, t);
         double[][] beta = VmtlWeights.square(java.util.Arrays.copyOfRange(logits, t * t, 2 * t * t), t);
         return new ModelSnapshot(o.step(), losses, scalars, VmtlPredictor.views(alpha, beta, trainer.taskNames(),
-                tau), current);
+                tau, trainer.inputScales()), current);
     }
 }

@@ -64,12 +64,19 @@ final class VmtlObjective {
      *                     entry; 0 = no such component (the paper)
      * @param learnNullStd whether σ₀ is instead each task's own parameter exp(nullLogStd_t) (type-II maximum
      *                     likelihood on the ELBO: it gets the gradient of α_tt·KL(q_t(w) ‖ N(0, σ₀²I)))
+     * @param sharedNullScales whether σ₀ is instead one parameter per classifier input, exp(nullRowLogStd_r), the
+     *                     same for every task and class (an ARD prior that the tasks learn together, decision 0039);
+     *                     it takes precedence over {@code learnNullStd}
      */
-    record Extensions(NDArray classWeights, float nullStd, boolean learnNullStd) {
-        static final Extensions NONE = new Extensions(null, 0f, false);
+    record Extensions(NDArray classWeights, float nullStd, boolean learnNullStd, boolean sharedNullScales) {
+        static final Extensions NONE = new Extensions(null, 0f, false, false);
 
         Extensions(NDArray classWeights, float nullStd) {
-            this(classWeights, nullStd, false);
+            this(classWeights, nullStd, false, false);
+        }
+
+        Extensions(NDArray classWeights, float nullStd, boolean learnNullStd) {
+            this(classWeights, nullStd, learnNullStd, false);
         }
     }
 
@@ -153,9 +160,15 @@ final class VmtlObjective {
         if (nullComponent) { // row t's own slot becomes N(0, σ₀²): [T(row), T(component), R, C]
             NDArray keep = offDiagonal.reshape(rowsT, t, 1, 1);
             compMean = compMean.mul(keep);
-            NDArray nullVar = ext.learnNullStd() // learned: σ₀_t² = exp(2·nullLogStd_t), with its gradient
-                    ? Scalars.mul(own.nullLogStd, 2f).exp().reshape(rowsT, 1, 1, 1)
-                    : Scalars.mul(keep.onesLike(), ext.nullStd() * ext.nullStd());
+            NDArray nullVar;
+            if (ext.sharedNullScales()) { // σ₀_r² = exp(2·nullRowLogStd_r), one per input, [1, 1, R, 1]
+                NDArray logStd = p.nullRowLogStd.concat(p.nullRowLogStd.getManager().zeros(new Shape(1)), 0);
+                nullVar = Scalars.mul(logStd, 2f).exp().reshape(1, 1, s.classifierRows(), 1);
+            } else if (ext.learnNullStd()) { // learned: σ₀_t² = exp(2·nullLogStd_t), with its gradient
+                nullVar = Scalars.mul(own.nullLogStd, 2f).exp().reshape(rowsT, 1, 1, 1);
+            } else {
+                nullVar = Scalars.mul(keep.onesLike(), ext.nullStd() * ext.nullStd());
+            }
             // the bias row (the last) under N(0, NULL_BIAS_STD²) whatever σ₀ is: [T or 1, 1, R, 1]
             float[] weightRows = new float[s.classifierRows()];
             java.util.Arrays.fill(weightRows, 0, weightRows.length - 1, 1f);

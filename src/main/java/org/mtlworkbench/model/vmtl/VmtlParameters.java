@@ -45,6 +45,11 @@ final class VmtlParameters {
     NDArray noiseLogStd;
     /** log σ₀ of each task's null component (used only when it is learned), [T]. */
     NDArray nullLogStd;
+    /**
+     * log σ₀ of the null component per classifier input (the bias row excepted), one for all tasks and classes
+     * (used only when {@code sharedNullScales} is set), [R − 1].
+     */
+    NDArray nullRowLogStd;
     /** α logits [0] and β logits [1], [2, T, T]. */
     NDArray mixingLogits;
 
@@ -72,7 +77,7 @@ final class VmtlParameters {
         int l = s.latent();
         int r = s.classifierRows();
         int c = s.outputs();
-        shapes = new long[][] {{d, h}, {h}, {t, hi, l}, {t, 1, l}, {t, hi, l}, {t, 1, l}, {t, r, c}, {t, r, c}, {t}, {t}};
+        shapes = new long[][] {{d, h}, {h}, {t, hi, l}, {t, 1, l}, {t, hi, l}, {t, 1, l}, {t, r, c}, {t, r, c}, {t}, {t}, {r - 1}};
         offsets = new int[shapes.length + 1];
         for (int i = 0; i < shapes.length; i++) {
             offsets[i + 1] = offsets[i] + (int) new Shape(shapes[i]).size();
@@ -84,6 +89,7 @@ final class VmtlParameters {
         put(flat, 6, repeat(gaussian(rng, r * c, 0.1 * Math.sqrt(1.0 / r)), t));
         put(flat, 7, filled(t * r * c, (float) Math.log(initStdW)));
         put(flat, 9, filled(t, (float) Math.log(initNullStd)));
+        put(flat, 10, filled(r - 1, (float) Math.log(initNullStd)));
         network = manager.create(flat, new Shape(flat.length));
         network.setRequiresGradient(true);
         float[] logits = new float[2 * t * t]; // α then β; only α has a null component (its diagonal)
@@ -147,6 +153,7 @@ final class VmtlParameters {
         wLogStd = view(parts, 7);
         noiseLogStd = view(parts, 8);
         nullLogStd = view(parts, 9);
+        nullRowLogStd = view(parts, 10);
         int t = shape.tasks();
         mixingLogits = mixing.reshape(2, t, t);
     }
@@ -176,6 +183,23 @@ final class VmtlParameters {
     /** The learned log σ₀ of every task's null component, on the JVM. */
     float[] nullLogStd() {
         return part(network.toFloatArray(), 9);
+    }
+
+    /** The learned log σ₀ of the null component per classifier input (shared by the tasks), on the JVM. */
+    float[] nullRowLogStd() {
+        return copyPart(10);
+    }
+
+    /** The classifier posterior means [T, R, C], on the JVM. */
+    float[] classifierMeans() {
+        return copyPart(6);
+    }
+
+    /** One part of the flat network copied to the JVM alone (not the whole vector). */
+    private float[] copyPart(int index) {
+        try (NDArray slice = network.get(offsets[index] + ":" + offsets[index + 1])) {
+            return slice.toFloatArray();
+        }
     }
 
     float[] mixingLogits() {

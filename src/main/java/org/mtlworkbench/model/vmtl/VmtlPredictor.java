@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.mtlworkbench.model.FittedModel;
 import org.mtlworkbench.model.Prediction;
+import org.mtlworkbench.relatedness.GroupSparsity;
 import org.mtlworkbench.relatedness.RelatednessView;
 import org.mtlworkbench.relatedness.TaskMatrix;
 
@@ -18,6 +19,8 @@ final class VmtlPredictor implements FittedModel {
             "mixing weights α (classifier prior; row: task, column: the task it borrows from)";
     static final String BETA_TITLE =
             "mixing weights β (representation prior; row: task, column: the task it borrows from)";
+    static final String SCALES_TITLE = "precision 1/σ₀² of the null component per classifier input, learned by all "
+            + "tasks together (large = the tasks agree it does not matter; compare on a log scale); weight norms per task";
 
     private final VmtlWeights w;
     private final List<String> taskNames;
@@ -30,9 +33,11 @@ final class VmtlPredictor implements FittedModel {
     private final long seed;
     /** Per task and class, added to every logit sample (undoes a class-balanced likelihood), or null. */
     private final double[][] logitShift;
+    /** The null component's σ₀ per classifier input, learned by the tasks together (decision 0039), or null. */
+    private final GroupSparsity inputScales;
 
     VmtlPredictor(VmtlWeights weights, List<String> taskNames, int samples, double minStd, double minStdZ, double tau,
-                  double targetMean, double targetSd, long seed, double[][] logitShift) {
+                  double targetMean, double targetSd, long seed, double[][] logitShift, GroupSparsity inputScales) {
         this.w = weights;
         this.taskNames = List.copyOf(taskNames);
         this.samples = samples;
@@ -43,6 +48,7 @@ final class VmtlPredictor implements FittedModel {
         this.targetSd = targetSd;
         this.seed = seed;
         this.logitShift = logitShift;
+        this.inputScales = inputScales;
     }
 
     VmtlWeights weights() {
@@ -181,14 +187,18 @@ final class VmtlPredictor implements FittedModel {
     /** α and β as the expected (noise-free) weights softmax(logits/τ) over the other tasks. */
     @Override
     public List<RelatednessView> relatedness() {
-        return views(w.alphaLogitMatrix(), w.betaLogitMatrix(), taskNames, tau);
+        return views(w.alphaLogitMatrix(), w.betaLogitMatrix(), taskNames, tau, inputScales);
     }
 
-    /** The α and β views from their logits at temperature τ. */
+    /** The α and β views from their logits at temperature τ, then the shared input scales where there are any. */
     static List<RelatednessView> views(double[][] alphaLogits, double[][] betaLogits, List<String> taskNames,
-                                       double tau) {
-        return List.of(
+                                       double tau, GroupSparsity inputScales) {
+        List<RelatednessView> views = new java.util.ArrayList<>(List.of(
                 new TaskMatrix(ALPHA_TITLE, taskNames, GumbelSoftmax.mix(alphaLogits, null, tau), false),
-                new TaskMatrix(BETA_TITLE, taskNames, GumbelSoftmax.mix(betaLogits, null, tau), false));
+                new TaskMatrix(BETA_TITLE, taskNames, GumbelSoftmax.mix(betaLogits, null, tau), false)));
+        if (inputScales != null) {
+            views.add(inputScales);
+        }
+        return List.copyOf(views);
     }
 }

@@ -12,7 +12,8 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                     KlSchedule klSchedule,
                     double klWeightW, double klWeightZ, int klWarmupSteps, double initStdW, double minStd, double logitDecay,
                     double inputDropout, double weightDecay, double minStdZ,
-                    boolean balancedClasses, double nullStd, double nullStart, boolean learnNullStd, boolean skip,
+                    boolean balancedClasses, double nullStd, double nullStart, boolean learnNullStd,
+                    boolean sharedNullScales, boolean skip,
                     boolean classifierSkip, TaskTying tying) {
 
     static VmtlSettings from(ParamValues p) {
@@ -25,7 +26,7 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                 p.getInt("klWarmupSteps"), p.getDouble("initStdW"), p.getDouble("minStd"), p.getDouble("logitDecay"),
                 p.getDouble("inputDropout"), p.getDouble("weightDecay"), p.getDouble("minStdZ"),
                 "balanced".equals(p.getString("classWeighting")), p.getDouble("nullStd"), p.getDouble("nullStart"),
-                p.getBoolean("learnNullStd"),
+                p.getBoolean("learnNullStd"), p.getBoolean("sharedNullScales"),
                 p.getBoolean("skip"), p.getBoolean("classifierSkip"), TaskTying.of(p.getString("taskTying")));
     }
 
@@ -38,7 +39,7 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                 classifierLearningRate, mixingLearningRate, tau, tauSchedule, tauDecay, tauFloor, klEstimator,
                 klSchedule, 1.0, 1.0,
                 klWarmupSteps, initStdW, minStd, logitDecay, inputDropout, weightDecay, minStdZ, balancedClasses,
-                nullStd > 0 ? nullStd : 1.0, nullStart, true, skip, true, TaskTying.TIGHT);
+                nullStd > 0 ? nullStd : 1.0, nullStart, true, sharedNullScales, skip, true, TaskTying.TIGHT);
     }
 
     /** Adam's step size for the classifier posteriors: {@code classifierLearningRate}, or {@code learningRate} if 0. */
@@ -62,7 +63,9 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
      * above 0; no logit prior, which would pull it back), so a task borrows only where another task's posterior turns
      * out closer; the classifier learns at {@code classifierLearningRate}, or 10 × {@code learningRate} if that is
      * not set, so that it converges within the steps; the encoder's weight decay is 2 (it must not memorise the rows
-     * beside a converged linear part); at least 256 draws per prediction (a broad posterior ranks noisily with fewer).
+     * beside a converged linear part); at least 256 draws per prediction (a broad posterior ranks noisily with fewer);
+     * σ₀ learned per classifier input and shared by the tasks (decision 0039: what such tasks do share is which inputs
+     * matter).
      */
     VmtlSettings guarded() {
         return new VmtlSettings(steps, batchSize, hidden, latent, samples,
@@ -71,7 +74,7 @@ record VmtlSettings(int steps, int batchSize, int hidden, int latent, int sample
                 mixingLearningRate, tau, tauSchedule, tauDecay, tauFloor,
                 klEstimator, klSchedule, klWeightW, klWeightZ, klWarmupSteps, initStdW, minStd, 0.0, inputDropout,
                 GUARDED_WEIGHT_DECAY, minStdZ, balancedClasses, nullStd > 0 ? nullStd : 1.0,
-                nullStart > 0 ? nullStart : GUARDED_NULL_START, learnNullStd, skip, true, TaskTying.GUARDED);
+                nullStart > 0 ? nullStart : GUARDED_NULL_START, learnNullStd, true, skip, true, TaskTying.GUARDED);
     }
 
     /** The settings one fit trains with: the tight or guarded variant for those, else these settings as given. */

@@ -61,6 +61,8 @@ final class VmtlTrainer implements AutoCloseable {
     private final org.mtlworkbench.model.djl.ScriptModule script;
     private final int[] rows;
     private final java.util.List<String> taskNames;
+    /** Names of the classifier rows before the bias: z1…zL, then (with the classifier skip) the inputs. */
+    private final java.util.List<String> classifierRowNames;
     private final long seed;
     /** libtorch intra-op threads for this fit's steps on the CPU, 0 on a GPU ({@link StepThreads}). */
     private final int threads;
@@ -76,6 +78,14 @@ final class VmtlTrainer implements AutoCloseable {
         }
         this.settings = settings;
         this.taskNames = data.taskNames();
+        java.util.List<String> rowNames = new java.util.ArrayList<>();
+        for (int k = 1; k <= settings.latent(); k++) {
+            rowNames.add("z" + k);
+        }
+        if (settings.classifierSkip()) {
+            rowNames.addAll(data.featureNames());
+        }
+        this.classifierRowNames = java.util.List.copyOf(rowNames);
         this.seed = seed;
         boolean regression = !data.isClassification();
         shape = new VmtlShape(data.taskCount(), data.featureCount(), settings.hidden(), settings.latent(),
@@ -273,7 +283,8 @@ final class VmtlTrainer implements AutoCloseable {
         NDArray weights = m.create(ManualGradients.flatten(mix), new Shape(2, t, t));
         ManualGradients.Scripted sc = ManualGradients.compute(script, params, batch, noise, weights, lw,
                 (float) lambdaZ, (float) settings.minStd(), (float) settings.minStdZ(), offDiagonal,
-                new VmtlObjective.Extensions(classWeights, (float) settings.nullStd(), settings.learnNullStd()));
+                new VmtlObjective.Extensions(classWeights, (float) settings.nullStd(), settings.learnNullStd(),
+                        settings.sharedNullScales()));
         NDArray g = sc.network(); // an inference tensor: no graph can hang on it, whatever the thread's grad mode
         float[] r = sc.readBack().toFloatArray();
         if (gradientFault.test(step)) {
@@ -297,7 +308,8 @@ final class VmtlTrainer implements AutoCloseable {
                                         double lambdaZ, NDArray off, NDArray weights, int task) {
         return VmtlObjective.compute(params, batch, noise, tau, lw, (float) lambdaZ, settings.klEstimator(),
                 (float) settings.minStd(), (float) settings.minStdZ(), off, (float) settings.logitDecay(), task,
-                new VmtlObjective.Extensions(weights, (float) settings.nullStd(), settings.learnNullStd()));
+                new VmtlObjective.Extensions(weights, (float) settings.nullStd(), settings.learnNullStd(),
+                        settings.sharedNullScales()));
     }
 
     /** The squared norms of the network's and the mixing logits' gradients (non-finite if any entry is). */
@@ -374,7 +386,7 @@ final class VmtlTrainer implements AutoCloseable {
     VmtlPredictor predictor(VmtlWeights w, double tau) {
         return new VmtlPredictor(w, taskNames, settings.predictSamples(), settings.minStd(), settings.minStdZ(), tau,
                 batches.targetMean(), batches.targetSd(), seed,
-                classFrequencies == null ? null : ClassBalance.logPriorShift(classFrequencies));
+                classFrequencies == null ? null : ClassBalance.logPriorShift(classFrequencies), inputScales());
     }
 
     int version() {
@@ -383,6 +395,49 @@ final class VmtlTrainer implements AutoCloseable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /**
+     * σ₀ of the null component per classifier row (the latent dimensions, then with the classifier skip the inputs;
+     * the bias row excepted), as learned where {@code sharedNullScales} is set: the tasks' shared view of which inputs
+     * matter.
+     */
+    float[] nullRowStd() {
+        float[] s = params.nullRowLogStd();
+        for (int i = 0; i < s.length; i++) {
+            s[i] = (float) Math.exp(s[i]);
+        }
+        return s;
+    }
+
+    /**
+     * The shared σ₀ per classifier input as a view (precision 1/σ₀², with each task's posterior-mean weight norm per
+     * input), or null where the scales are not learned together.
+     */
+    org.mtlworkbench.relatedness.GroupSparsity inputScales() {
+        if (!settings.sharedNullScales() || settings.nullStd() <= 0) {
+            return null;
+        }
+        float[] sd = nullRowStd();
+        float[] means = params.classifierMeans();
+        int t = shape.tasks();
+        int r = shape.classifierRows();
+        int c = shape.outputs();
+        double[] precision = new double[r - 1];
+        double[][] norms = new double[t][r - 1];
+        for (int row = 0; row < r - 1; row++) {
+            precision[row] = 1.0 / ((double) sd[row] * sd[row]);
+            for (int k = 0; k < t; k++) {
+                double sq = 0;
+                for (int o = 0; o < c; o++) {
+                    double m = means[(k * r + row) * c + o];
+                    sq += m * m;
+                }
+                norms[k][row] = Math.sqrt(sq);
+            }
+        }
+        return new org.mtlworkbench.relatedness.GroupSparsity(VmtlPredictor.SCALES_TITLE, classifierRowNames,
+                precision, taskNames, norms);
     }
 
     VmtlSettings settings() {

@@ -158,13 +158,16 @@ class VmtlFitTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void batchedStepEqualsThePerTaskLoop(boolean extended) {
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"plain", "extended", "shared σ₀"})
+    void batchedStepEqualsThePerTaskLoop(String variant) {
         MultiTaskDataset data = VmtlObjectiveTest.tinyData(false, new SplittableRandom(6));
-        VmtlSettings s = VmtlSettings.from(extended
-                ? small().withText("classWeighting", "balanced").withText("nullStd", "1").withText("skip", "true")
-                        .withText("classifierSkip", "true").withText("learnNullStd", "true")
-                : small());
+        ParamValues extended = small().withText("classWeighting", "balanced").withText("nullStd", "1")
+                .withText("skip", "true").withText("classifierSkip", "true").withText("learnNullStd", "true");
+        VmtlSettings s = VmtlSettings.from(switch (variant) {
+            case "extended" -> extended;
+            case "shared σ₀" -> extended.withText("sharedNullScales", "true"); // every task's loss moves one σ₀ row
+            default -> small();
+        });
         FitContext ctx = FitContext.headless(8);
         try (VmtlTrainer batched = new VmtlTrainer(data, s, 8, ctx::random);
              VmtlTrainer loop = new VmtlTrainer(data, s, 8, ctx::random)) {

@@ -31,12 +31,15 @@ class VmtlManualGradientsTest {
     private static final float MIN_STD = 1e-3f;
     private static final float MIN_STD_Z = 0.1f;
 
-    @ParameterizedTest(name = "regression {0}, skip {1}, classifier skip {2}, class weights {3}, σ₀ {4}, learned {5}")
-    @CsvSource({"false,false,false,false,0,false", "true,false,false,false,0,false", "false,true,false,false,0,false",
-        "false,false,true,false,0,false", "false,false,false,true,0,false", "false,false,false,false,0.8,false",
-        "false,false,true,false,0.8,true", "true,true,true,false,0.8,true"})
+    @ParameterizedTest(name = "regression {0}, skip {1}, classifier skip {2}, class weights {3}, σ₀ {4}, learned {5}, "
+            + "shared per input {6}")
+    @CsvSource({"false,false,false,false,0,false,false", "true,false,false,false,0,false,false",
+        "false,true,false,false,0,false,false", "false,false,true,false,0,false,false",
+        "false,false,false,true,0,false,false", "false,false,false,false,0.8,false,false",
+        "false,false,true,false,0.8,true,false", "true,true,true,false,0.8,true,false",
+        "false,false,true,false,0.8,false,true", "true,false,true,false,0.8,true,true"})
     void gradientsEqualAutograd(boolean regression, boolean skip, boolean classifierSkip, boolean weighted,
-                                float nullStd, boolean learnNull) {
+                                float nullStd, boolean learnNull, boolean sharedNull) {
         SplittableRandom rng = new SplittableRandom(regression ? 23 : 5);
         MultiTaskDataset data = VmtlObjectiveTest.tinyData(regression, rng);
         int t = 3;
@@ -62,7 +65,7 @@ class VmtlManualGradientsTest {
             NDArray off = m.create(new float[] {0, 1, 1, 1, 0, 1, 1, 1, 0}, new Shape(t, t));
             VmtlObjective.Extensions ext = new VmtlObjective.Extensions(weighted
                     ? m.create(VmtlObjectiveTest.flat(VmtlObjectiveTest.balancedByHand(data, c)), new Shape(t, c))
-                    : null, nullStd, learnNull);
+                    : null, nullStd, learnNull, sharedNull);
 
             float[][] auto = DjlDevices.collectGradients(gc -> {
                 p.bind(m);

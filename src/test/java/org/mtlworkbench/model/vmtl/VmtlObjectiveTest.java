@@ -69,10 +69,13 @@ class VmtlObjectiveTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"pairwise,false,false,false", "moment,false,false,false", "official-sum,false,false,false",
-        "pairwise,true,false,false", "moment,true,false,false", "pairwise,false,true,false", "moment,false,true,false",
-        "official-sum,false,true,false", "pairwise,false,true,true", "moment,false,true,true"})
-    void batchedLossEqualsBruteForce(String estimatorId, boolean regression, boolean extended, boolean learnNull) {
+    @CsvSource({"pairwise,false,false,false,false", "moment,false,false,false,false",
+        "official-sum,false,false,false,false", "pairwise,true,false,false,false", "moment,true,false,false,false",
+        "pairwise,false,true,false,false", "moment,false,true,false,false", "official-sum,false,true,false,false",
+        "pairwise,false,true,true,false", "moment,false,true,true,false", "pairwise,false,true,false,true",
+        "moment,false,true,true,true"})
+    void batchedLossEqualsBruteForce(String estimatorId, boolean regression, boolean extended, boolean learnNull,
+                                     boolean sharedNull) {
         KlEstimator estimator = KlEstimator.of(estimatorId);
         SplittableRandom rng = new SplittableRandom(regression ? 17 : 4);
         MultiTaskDataset data = tinyData(regression, rng);
@@ -106,12 +109,17 @@ class VmtlObjectiveTest {
             double[][] classWeights = extended ? balancedByHand(data, c) : null;
             VmtlObjective.Extensions ext = !extended ? VmtlObjective.Extensions.NONE
                     : new VmtlObjective.Extensions(m.create(flat(classWeights), new Shape(t, c)), (float) NULL_STD,
-                    learnNull);
-            // learned σ₀: each task's own (jittered) exp(nullLogStd_t) replaces NULL_STD
-            double[] nullStds = new double[t];
+                    learnNull, sharedNull);
+            // learned σ₀: each task's own (jittered) exp(nullLogStd_t), or (shared) each input row's
+            // exp(nullRowLogStd_r) for every task, replaces NULL_STD
+            double[][] nullStds = new double[t][rows - 1];
             float[] nullLogStd = p.nullLogStd();
+            float[] nullRowLogStd = p.nullRowLogStd();
             for (int k = 0; k < t; k++) {
-                nullStds[k] = learnNull ? Math.exp(nullLogStd[k]) : NULL_STD;
+                for (int r = 0; r < rows - 1; r++) {
+                    nullStds[k][r] = sharedNull ? Math.exp(nullRowLogStd[r])
+                            : learnNull ? Math.exp(nullLogStd[k]) : NULL_STD;
+                }
             }
             VmtlObjective.Terms terms = VmtlObjective.compute(p, batch, noise, TAU, m.create(lw, new Shape(t)),
                     (float) LAMBDA_Z, estimator, MIN_STD, MIN_STD, m.create(off, new Shape(t, t)), (float) DECAY, -1,
@@ -195,11 +203,11 @@ class VmtlObjectiveTest {
         final VmtlShape s;
         /** Class weights [T][C] of the likelihood, or null. */
         final double[][] classWeights;
-        /** σ₀ of each task's null component of the classifier prior, null = none. */
-        final double[] nullStd;
+        /** σ₀ of each task's null component of the classifier prior per classifier row (bias excepted), null = none. */
+        final double[][] nullStd;
 
         Brute(VmtlWeights w, MultiTaskDataset data, TaskBatches batches, int b, float[] ez, float[] ew, float[] ga,
-              float[] gb, KlEstimator estimator, double[][] classWeights, double[] nullStd) {
+              float[] gb, KlEstimator estimator, double[][] classWeights, double[][] nullStd) {
             this.classWeights = classWeights;
             this.nullStd = nullStd;
             this.w = w;
@@ -349,7 +357,9 @@ class VmtlObjectiveTest {
             double[] ownVar = cv[task].clone();
             if (nullStd != null) { // the task's own slot holds N(0, σ₀²I), weighted by α's diagonal
                 java.util.Arrays.fill(cm[task], 0);
-                java.util.Arrays.fill(cv[task], nullStd[task] * nullStd[task]);
+                for (int i = 0; i < p - s.outputs(); i++) { // entry i of the R×C weights is on row i / C
+                    cv[task][i] = nullStd[task][i / s.outputs()] * nullStd[task][i / s.outputs()];
+                }
                 // except on the bias row (the last row of the R×C weights): N(0, 10²), an intercept's prior
                 java.util.Arrays.fill(cv[task], p - s.outputs(), p, 100.0);
             }

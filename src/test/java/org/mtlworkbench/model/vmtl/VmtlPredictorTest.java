@@ -23,7 +23,7 @@ class VmtlPredictorTest {
         VmtlWeights w = new VmtlWeights(s, new float[] {0.7f, -0.2f}, new float[] {0.1f}, new float[] {0f},
                 new float[] {0.5f}, new float[] {0f}, new float[] {POINT}, wMean, filled(8, POINT), new float[1],
                 new float[1], new float[1]);
-        VmtlPredictor p = new VmtlPredictor(w, List.of("t"), 4, 1e-9, 1e-9, 1.0, 0, 1, 3, null);
+        VmtlPredictor p = new VmtlPredictor(w, List.of("t"), 4, 1e-9, 1e-9, 1.0, 0, 1, 3, null, null);
         double[][] x = {{1.0, 0.5}, {-2.0, 0.0}};
         double[][] probs = ((Prediction.Classification) p.predict(0, x)).probabilities();
         for (int r = 0; r < x.length; r++) {

@@ -84,12 +84,12 @@ class VmtlRealDataTest {
 
     /**
      * USPS, 50 rows per task (about 5 positives), one seed: the guarded tying (every task starting on the null
-     * component, decision 0038) lifts the mean AUC above the loose one, whose classifiers collapse into one while the
-     * point-estimated task heads memorise the rows, to the level of the evidence-tuned per-task models, with a clearly
-     * better predictive density (seeds 1–5: AUC 0.842 against 0.841, NLPD 0.253 against 0.320).
+     * component, decision 0038, whose σ₀ per input the tasks learn together, decision 0039) lifts the mean AUC well
+     * above the loose one, whose classifiers collapse into one while the point-estimated task heads memorise the
+     * rows, and above the evidence-tuned per-task models, with a better predictive density (seeds 1–5 in 0039).
      */
     @Test
-    void uspsGuardedTyingReachesIndependentWithABetterDensity() throws Exception {
+    void uspsGuardedTyingBeatsIndependent() throws Exception {
         Path csv = dataset("usps_kang2011", "usps_kang2011_tidy.csv");
         DataSplit split = DataPreparation.prepare(new DataRequest(csv, null, null, SplitSpec.count(50, 1), 1)).split();
         ParamValues loose = new VmtlFactory().defaults().withText("taskTying", "loose");
@@ -104,8 +104,8 @@ class VmtlRealDataTest {
         System.out.printf(Locale.ROOT, "usps 50 rows, seed 1: vmtl loose AUC %.4f; guarded AUC %.4f NLPD %.4f; "
                 + "independent AUC %.4f NLPD %.4f%n", aucLoose, g.get(Metrics.AUC), g.get(Metrics.NLPD),
                 i.get(Metrics.AUC), i.get(Metrics.NLPD));
-        assertThat(g.get(Metrics.AUC)).isGreaterThan(aucLoose + 0.01).isGreaterThan(i.get(Metrics.AUC) - 0.01);
-        assertThat(g.get(Metrics.NLPD)).isLessThan(i.get(Metrics.NLPD) - 0.03);
+        assertThat(g.get(Metrics.AUC)).isGreaterThan(aucLoose + 0.05).isGreaterThan(i.get(Metrics.AUC) + 0.03);
+        assertThat(g.get(Metrics.NLPD)).isLessThan(i.get(Metrics.NLPD) - 0.05);
     }
 
     /**
@@ -130,7 +130,7 @@ class VmtlRealDataTest {
     /**
      * The cross-validated choice on real data, one seed each: landmine's 29 similar fields get the tight variant,
      * usps's conflicting one-vs-rest digits the guarded one (decisions 0034, 0038; on usps seed 1 guarded's held-out
-     * NLPD is 0.296 against loose's 0.415 and tight's 0.398).
+     * NLPD is 0.302 against loose's 0.415 and tight's 0.398, decision 0039).
      */
     @Test
     @Tag("slow")
