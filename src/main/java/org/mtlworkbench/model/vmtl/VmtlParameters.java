@@ -195,9 +195,13 @@ final class VmtlParameters {
         return copyPart(6);
     }
 
-    /** One part of the flat network copied to the JVM alone (not the whole vector). */
+    /**
+     * One part of the flat network copied to the JVM alone (not the whole vector); sliced from a detached handle, so
+     * that nothing is recorded on a thread where libtorch's grad mode is on.
+     */
     private float[] copyPart(int index) {
-        try (NDArray slice = network.get(offsets[index] + ":" + offsets[index + 1])) {
+        try (NDArray detached = network.stopGradient();
+             NDArray slice = detached.get(offsets[index] + ":" + offsets[index + 1])) {
             return slice.toFloatArray();
         }
     }
