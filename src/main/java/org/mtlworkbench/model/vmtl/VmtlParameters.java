@@ -182,7 +182,7 @@ final class VmtlParameters {
 
     /** The learned log σ₀ of every task's null component, on the JVM. */
     float[] nullLogStd() {
-        return part(network.toFloatArray(), 9);
+        return copyPart(9);
     }
 
     /** The learned log σ₀ of the null component per classifier input (shared by the tasks), on the JVM. */
